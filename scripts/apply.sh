@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Step 2: apply the series with git am.
+#
+#   scripts/apply.sh BASE [VARIANT]
+#       Reset the cache worktree of BASE to the pristine base and apply
+#       the series.  VARIANT is one of:
+#         series        the series (default)
+#         stock         the pristine base, nothing applied
+#         mutant:NAME   the series, then patches/mutants/NAME.patch
+#       The base repository itself is never changed.
+#
+#   scripts/apply.sh --kdir DIR [SERIES_DIR]
+#       Apply the series to the user's own kernel git tree DIR, on a new
+#       branch checked out in a new worktree.  DIR's working tree and
+#       current branch are left alone; a dirty DIR is refused.
+#
+# A patch that does not apply: its file name and the failing file and
+# hunk are printed, git am is aborted, and the exit status is non-zero.
+
+. "$(dirname "$0")/lib.sh"
+
+need git git
+
+# Identity for the commits git am writes: the project's configured one.
+ident() {
+	local n e
+	n=$(git -C "$XHP_TOP" config user.name || echo "xen-hotplug")
+	e=$(git -C "$XHP_TOP" config user.email || echo "xen-hotplug@localhost")
+	echo "-c user.name=$n -c user.email=$e"
+}
+
+# am_series TREE FILE...: git am each file; on failure name it and abort.
+am_series() {
+	local tree=$1 f out
+	shift
+	for f in "$@"; do
+		[ -f "$f" ] || die "series lists $(basename "$f"), which does not exist in $(dirname "$f")"
+		# shellcheck disable=SC2046
+		if ! out=$(git $(ident) -C "$tree" am --quiet "$f" 2>&1); then
+			git -C "$tree" am --abort >/dev/null 2>&1 || true
+			echo "error: ${f#"$XHP_TOP"/} does not apply to $tree" >&2
+			echo "$out" | grep -E '^(error|Patch failed|patch failed)' | sed 's/^/  /' >&2
+			exit 1
+		fi
+	done
+}
+
+kernel_version() {
+	awk -F' = ' '/^VERSION =/ { v = $2 } /^PATCHLEVEL =/ { p = $2 } END { print v "." p }' "$1/Makefile"
+}
+
+apply_kdir() {
+	local kdir=$1 sdir=${2:-} branch wt ver
+
+	git -C "$kdir" rev-parse --git-dir >/dev/null 2>&1 ||
+		die "$kdir is not a git tree; make one with 'git init && git add -A && git commit' first"
+	[ -z "$(git -C "$kdir" status --porcelain --untracked-files=no)" ] ||
+		die "$kdir has uncommitted changes; commit or stash them first (nothing was changed)"
+	if [ -z "$sdir" ]; then
+		ver=$(kernel_version "$kdir")
+		check_base "$ver"
+		sdir=$(series_dir "$ver")
+	fi
+	branch=xen-hotplug/$(date +%Y%m%d-%H%M%S)
+	wt=$XHP_CACHE/kdir/$(basename "$kdir")-${branch#xen-hotplug/}
+	mkdir -p "$XHP_CACHE/kdir"
+	git -C "$kdir" worktree add -q -b "$branch" "$wt" HEAD
+	# shellcheck disable=SC2046
+	if ! (am_series "$wt" $(series_files "$sdir")); then
+		git -C "$kdir" worktree remove --force "$wt"
+		git -C "$kdir" branch -q -D "$branch"
+		exit 1
+	fi
+	echo "applied $(series_files "$sdir" | wc -l) patches to branch $branch of $kdir"
+	echo "worktree: $wt"
+}
+
+apply_base() {
+	local base=$1 variant=${2:-series} repo wt sdir
+
+	check_base "$base"
+	repo=$XHP_CACHE/bases/$base
+	wt=$XHP_CACHE/work/$base
+	[ -d "$repo/.git" ] || die "base $base is not unpacked yet; run 'make bases'"
+
+	if [ ! -d "$wt" ]; then
+		mkdir -p "$XHP_CACHE/work"
+		git -C "$repo" worktree prune
+		git -C "$repo" worktree add -q --detach "$wt" debian
+	fi
+	git -C "$wt" am --abort >/dev/null 2>&1 || true
+	git -C "$wt" checkout -q -f -B "xen-hotplug/$base" debian
+
+	sdir=$(series_dir "$base")
+	case $variant in
+	stock)
+		;;
+	series)
+		# shellcheck disable=SC2046
+		am_series "$wt" $(series_files "$sdir")
+		;;
+	mutant:*)
+		# shellcheck disable=SC2046
+		am_series "$wt" $(series_files "$sdir")
+		am_series "$wt" "$(mutant_file "$base" "${variant#mutant:}")"
+		;;
+	*)
+		die "unknown variant '$variant'; use series, stock or mutant:NAME"
+		;;
+	esac
+	note "$base/$variant: $(git -C "$wt" log --oneline debian..HEAD | wc -l) patches on $(cat "$repo.version") in $wt"
+}
+
+# A mutant may exist per base (patches/mutants/<base>/NAME.patch) or for both.
+mutant_file() {
+	if [ -f "$XHP_TOP/patches/mutants/$1/$2.patch" ]; then
+		echo "$XHP_TOP/patches/mutants/$1/$2.patch"
+	else
+		echo "$XHP_TOP/patches/mutants/$2.patch"
+	fi
+}
+
+case ${1:-} in
+--kdir)
+	[ -n "${2:-}" ] || die "usage: $0 --kdir DIR [SERIES_DIR]"
+	apply_kdir "$2" "${3:-}"
+	;;
+"")
+	die "usage: $0 BASE [series|stock|mutant:NAME] | --kdir DIR"
+	;;
+*)
+	apply_base "$@"
+	;;
+esac

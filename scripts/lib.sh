@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared settings for the scripts in this folder.  Sourced, never run.
+#
+# Everything large lives in the cache, outside git:
+#   $XHP_CACHE/bases/<base>/        pristine Debian source, one git commit
+#   $XHP_CACHE/work/<base>/         git worktree of the base, series applied
+#   $XHP_CACHE/build/<base>/        O= build directory
+#   $XHP_CACHE/images/<base>/<id>/  bzImage of one tree, kept for reuse
+#   $XHP_CACHE/logs/                console logs and verdicts
+
+set -eu
+
+XHP_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+XHP_CACHE=${XHP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xen-hotplug}
+export CCACHE_DIR=${CCACHE_DIR:-$XHP_CACHE/ccache}
+
+# Supported bases: name -> Debian source package.
+XHP_BASES="6.1 6.12"
+XHP_DEFAULT_BASE=6.12
+
+die() {
+	echo "error: $*" >&2
+	exit 1
+}
+
+note() {
+	printf '[%5ss] %s\n' "$SECONDS" "$*" >&2
+}
+
+# check_base NAME: refuse anything but a supported base.
+check_base() {
+	case " $XHP_BASES " in
+	*" $1 "*) ;;
+	*) die "unknown BASE '$1'; supported: $XHP_BASES (e.g. make apply BASE=$XHP_DEFAULT_BASE)" ;;
+	esac
+}
+
+base_pkg() {
+	echo "linux-source-$1"
+}
+
+# need TOOL PACKAGE: a missing tool names the package that brings it.
+need() {
+	command -v "$1" >/dev/null 2>&1 ||
+		die "'$1' not found; install it with: apt-get install $2 (or run scripts/deps.sh)"
+}
+
+# The patch directory for a base: patches/<base>/ if the bases need
+# different hunks, else patches/.
+series_dir() {
+	if [ -f "$XHP_TOP/patches/$1/series" ]; then
+		echo "$XHP_TOP/patches/$1"
+	else
+		echo "$XHP_TOP/patches"
+	fi
+}
+
+# series_files DIR: the patches listed in DIR/series, in order, as paths.
+series_files() {
+	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$1/series" |
+		awk -v d="$1" '{ print d "/" $1 }'
+}
