@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: GPL-2.0
+# Helpers for the in-guest tests (busybox sh).  Sourced.
+
+. /tests/ktap_helpers.sh
+
+# Non-boot CPUs that can be taken offline.
+hotplug_cpus() {
+	for d in /sys/devices/system/cpu/cpu[0-9]*; do
+		[ -w "$d/online" ] && echo "${d##*cpu}"
+	done
+}
+
+# xen_lines CPU: the Xen per-CPU interrupt lines of CPU (resched3 ...).
+xen_lines() {
+	awk -v re="^[a-z]+$1\$" '$(NF - 2) == "xen-percpu" && $NF ~ re { print $NF }' \
+		/proc/interrupts | sort | tr '\n' ' '
+}
+
+# All Xen per-CPU lines: equal before and after a test, or something leaked.
+xen_line_count() {
+	grep -c ' xen-percpu ' /proc/interrupts
+}
+
+is_online() {
+	[ "$(cat /sys/devices/system/cpu/cpu$1/online)" = 1 ]
+}
+
+# set_online CPU 0|1: write, then check the result.  Prints why on failure.
+set_online() {
+	if ! echo "$2" >"/sys/devices/system/cpu/cpu$1/online" 2>/tmp/err; then
+		echo "# cpu$1: echo $2 > online failed: $(cat /tmp/err)"
+		return 1
+	fi
+	if [ "$(cat "/sys/devices/system/cpu/cpu$1/online")" != "$2" ]; then
+		echo "# cpu$1: online reads $(cat "/sys/devices/system/cpu/cpu$1/online") after writing $2"
+		return 1
+	fi
+}
+
+# has_ipis CPU: an online CPU must have its Xen IPI lines.
+has_ipis() {
+	l=$(xen_lines "$1")
+	for want in resched callfunc callfuncsingle; do
+		case " $l" in
+		*" $want$1 "*) ;;
+		*) echo "# cpu$1 online without $want$1 (has: $l)"; return 1 ;;
+		esac
+	done
+}
+
+# cpuhp_state NAME: number of the hot-plug state called NAME.
+cpuhp_state() {
+	awk -v n="$1" '{ s = $1; sub(":", "", s); $1 = "" } substr($0, 2) == n { print s }' \
+		/sys/devices/system/cpu/hotplug/states
+}
+
+# cpuhp_name NUMBER: name of hot-plug state NUMBER.
+cpuhp_name() {
+	awk -v n="$1" '$1 == n ":" { $1 = ""; print substr($0, 2) }' \
+		/sys/devices/system/cpu/hotplug/states
+}
+
+# Background IPI load: a busy task the scheduler moves between CPUs, and a
+# task that keeps moving itself over every CPU (each move sends reschedule
+# and function-call IPIs, to whatever CPU is online at that moment).
+load_pids=
+start_ipi_load() {
+	(while :; do :; done) &
+	load_pids="$load_pids $!"
+	(while :; do for c in $(hotplug_cpus) 0; do taskset -p -c "$c" $$ >/dev/null 2>&1; done; done) &
+	load_pids="$load_pids $!"
+}
+
+stop_ipi_load() {
+	[ -n "$load_pids" ] && kill $load_pids 2>/dev/null
+	wait 2>/dev/null
+	load_pids=
+}

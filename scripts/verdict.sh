@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Step 5: judge one console log.  Re-runnable on any old log.
+#
+#   scripts/verdict.sh LOG [QEMU_EXIT_STATUS]
+#
+# Pass: the guest printed "xhp: done rc=0", no KTAP line is "not ok", and
+# no line of the console is bad (the list below, after the kernel's own
+# console-badness.sh).  Prints the verdict and its reason on one line,
+# then the evidence; exits 0 on pass, 1 on fail.
+
+log=${1:?usage: $0 LOG [QEMU_EXIT_STATUS]}
+status=${2:-}
+[ -f "$log" ] || { echo "FAIL no console log at $log"; exit 1; }
+
+# The serial console ends lines with CR LF.
+con=$(mktemp)
+trap 'rm -f "$con"' EXIT
+tr -d '\r' <"$log" >"$con"
+
+# What counts as a failure on the console.
+bad='kernel BUG at|BUG: |WARNING:|Oops|Call Trace:|general protection fault|'
+bad+='Kernel panic|list_(add|del) corruption|rcu: INFO: .* stall|'
+bad+='INFO: task .* blocked for more than|possible circular locking|'
+bad+='inconsistent lock state|possible recursive locking|'
+bad+='suspicious RCU usage|Watchdog detected|soft lockup|'
+bad+='\(XEN\) .*(Panic|FATAL|Assertion)|genirq: Flags mismatch|is already allocated'
+# Blocks that are not the kernel's fault: a line matching this starts a
+# block that ends with its stack dump (</TASK>).  Short and explicit:
+# - TCG has no AMD MSR 0xc0010055, which 6.1 reads at boot as PV dom0;
+# - the fault-injection tests provoke failures on purpose.
+allow='unchecked MSR access error: RDMSR from 0xc0010055|FAULT_INJECTION: forcing a failure'
+
+badlines=$(awk -v bad="$bad" -v allow="$allow" '
+	$0 ~ allow { skip = 1; next }
+	skip && /<\/TASK>|^ *$/ { skip = 0; next }
+	skip { next }
+	$0 ~ bad { print NR ":" $0 }' "$con" | head -20)
+notok=$(grep -a -n -E '^not ok ' "$con")
+done_line=$(grep -a -E '^xhp: done rc=' "$con" | tail -n 1)
+totals=$(grep -a -E '^# Totals:' "$con" | tail -n 1)
+
+fail() {
+	echo "FAIL $*"
+	[ -n "$badlines" ] && echo "$badlines" | sed 's/^/  console:/'
+	[ -n "$notok" ] && echo "$notok" | sed 's/^/  ktap:/'
+	exit 1
+}
+
+if [ -n "$badlines" ]; then
+	fail "$(echo "$badlines" | head -n 1 | cut -d: -f2- | sed 's/^\[ *[0-9.]*\] //' | cut -c1-100)"
+fi
+if [ -z "$done_line" ]; then
+	if [ "$status" = 124 ]; then
+		echo "FAIL hang: no end marker before the timeout; last 50 console lines:"
+	else
+		echo "FAIL no end marker (QEMU exit ${status:-?}); last 50 console lines:"
+	fi
+	tail -n 50 "$con" | sed 's/^/  /'
+	exit 1
+fi
+[ -z "$notok" ] || fail "$(echo "$notok" | wc -l) KTAP test(s) not ok: $(echo "$notok" | head -n 1 | cut -d: -f2-)"
+[ "$done_line" = "xhp: done rc=0" ] || fail "guest test exited with ${done_line#xhp: done }"
+echo "PASS ${totals#\# }"

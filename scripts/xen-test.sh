@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# One run of the pipeline: apply -> build -> initramfs -> boot on Xen -> verdict.
+#
+#   scripts/xen-test.sh BASE GUEST [TEST] [CYCLES] [VARIANT] [KERNEL_ARGS...]
+#
+# BASE     6.1 or 6.12
+# GUEST    pv (PV dom0) or pvh (PVH dom0)
+# TEST     a script of scripts/guest/ (hotplug, stepdown, ...); default hotplug
+# CYCLES   hot-plug cycles; default 5
+# VARIANT  series (default), stock, or mutant:NAME (see apply.sh)
+#
+# Prints one line: PASS|FAIL, what ran, how long, the reason, the log.
+# Exit status 0 on PASS.
+
+. "$(dirname "$0")/lib.sh"
+
+base=${1:-}
+guest=${2:-}
+[ -n "$guest" ] || die "usage: $0 BASE pv|pvh [TEST] [CYCLES] [VARIANT]"
+test=${3:-hotplug}
+cycles=${4:-5}
+variant=${5:-series}
+shift $(($# < 5 ? $# : 5))
+check_base "$base"
+[ -x "$XHP_TOP/scripts/guest/$test.sh" ] ||
+	die "no in-guest test '$test'; have: $(cd "$XHP_TOP/scripts/guest" && ls *.sh | grep -v '^lib' | sed 's/\.sh$//' | tr '\n' ' ')"
+
+start=$SECONDS
+"$XHP_TOP/scripts/apply.sh" "$base" "$variant" >&2
+img=$("$XHP_TOP/scripts/build.sh" "$base")
+
+name=$base-${variant/:/-}-$guest-$test
+logdir=$XHP_CACHE/logs
+log=$logdir/$name.log
+mkdir -p "$logdir"
+"$XHP_TOP/scripts/initramfs.sh" "$img" "$logdir/$name.cpio.gz"
+
+note "$name: booting Xen ($guest dom0) under QEMU"
+boot_start=$SECONDS
+rc=0
+"$XHP_TOP/scripts/xen-boot.sh" "$guest" "$img/bzImage" "$logdir/$name.cpio.gz" "$log" \
+	"xhp.test=$test" "xhp.cycles=$cycles" "$@" || rc=$?
+
+verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc") && ok=0 || ok=1
+echo "$verdict" >"$log.verdict"
+printf '%s %-6s %-4s %-4s %-10s %-18s boot+test %4ss total %4ss  %s\n' \
+	"${verdict%% *}" "$base" "$guest" "$cycles" "$test" "$variant" \
+	$((SECONDS - boot_start)) $((SECONDS - start)) "$log"
+echo "$verdict" | sed -e '1s/^[A-Z]* /  /' -e '2,$s/^/  /' | head -n 60
+exit $ok
