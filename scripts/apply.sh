@@ -23,12 +23,9 @@
 need git git
 
 # Identity for the commits git am writes: the project's configured one.
-ident() {
-	local n e
-	n=$(git -C "$XHP_TOP" config user.name || echo "xen-hotplug")
-	e=$(git -C "$XHP_TOP" config user.email || echo "xen-hotplug@localhost")
-	echo "-c user.name=$n -c user.email=$e"
-}
+GIT_COMMITTER_NAME=$(git -C "$XHP_TOP" config user.name || echo "xen-hotplug")
+GIT_COMMITTER_EMAIL=$(git -C "$XHP_TOP" config user.email || echo "xen-hotplug@localhost")
+export GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
 
 # am_series TREE FILE...: git am each file; on failure name it and abort.
 am_series() {
@@ -36,11 +33,11 @@ am_series() {
 	shift
 	for f in "$@"; do
 		[ -f "$f" ] || die "series lists $(basename "$f"), which does not exist in $(dirname "$f")"
-		# shellcheck disable=SC2046
-		if ! out=$(git $(ident) -C "$tree" am --quiet "$f" 2>&1); then
+		if ! out=$(git -C "$tree" am --quiet "$f" 2>&1); then
 			git -C "$tree" am --abort >/dev/null 2>&1 || true
 			echo "error: ${f#"$XHP_TOP"/} does not apply to $tree" >&2
-			echo "$out" | grep -E '^(error|Patch failed|patch failed)' | sed 's/^/  /' >&2
+			# git am names the file and the line of the failing hunk.
+			echo "$out" | grep -E '^(error|fatal|Patch failed)' | sed 's/^/  /' >&2
 			exit 1
 		fi
 	done

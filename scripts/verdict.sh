@@ -28,9 +28,16 @@ bad+='\(XEN\) .*(Panic|FATAL|Assertion)|genirq: Flags mismatch|is already alloca
 # Blocks that are not the kernel's fault: a line matching this starts a
 # block that ends with its stack dump (</TASK>).  Short and explicit:
 # - TCG has no AMD MSR 0xc0010055, which 6.1 reads at boot as PV dom0;
-# - the fault-injection tests provoke failures on purpose.
+# - the fault-injection tests provoke failures on purpose;
+# - a core bug outside Xen, of the same class as the one the series
+#   fixes: 6.12 disables a CPU's RCU callback list in takedown_cpu()
+#   (CPUHP_BRINGUP_CPU) but enables it only in CPUHP_RCUTREE_PREP, so a
+#   step down to a state between them and back up makes call_rcu() warn
+#   once on that CPU.  Only the step-down tests get there.
 allow='unchecked MSR access error: RDMSR from 0xc0010055|FAULT_INJECTION: forcing a failure'
+allow+='|WARNING: CPU: [0-9]+ PID: [0-9]+ at kernel/rcu/tree.c:[0-9]+ __call_rcu_common'
 
+allowed=$(grep -a -c -E "$allow" "$con")
 badlines=$(awk -v bad="$bad" -v allow="$allow" '
 	$0 ~ allow { skip = 1; next }
 	skip && /<\/TASK>|^ *$/ { skip = 0; next }
@@ -62,3 +69,4 @@ fi
 [ -z "$notok" ] || fail "$(echo "$notok" | wc -l) KTAP test(s) not ok: $(echo "$notok" | head -n 1 | cut -d: -f2-)"
 [ "$done_line" = "xhp: done rc=0" ] || fail "guest test exited with ${done_line#xhp: done }"
 echo "PASS ${totals#\# }"
+[ "$allowed" = 0 ] || grep -a -E "$allow" "$con" | sed 's/^/  allowed:/'
