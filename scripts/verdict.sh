@@ -19,7 +19,7 @@ trap 'rm -f "$con"' EXIT
 tr -d '\r' <"$log" >"$con"
 
 # What counts as a failure on the console.
-bad='kernel BUG at|BUG: |WARNING:|Oops|Call Trace:|general protection fault|'
+bad='kernel BUG at|BUG: |^(\[ *[0-9.]+\] )?WARNING:|Oops|Call Trace:|general protection fault|'
 bad+='Kernel panic|list_(add|del) corruption|rcu: INFO: .* stall|'
 bad+='INFO: task .* blocked for more than|possible circular locking|'
 bad+='inconsistent lock state|possible recursive locking|'

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Lint the series on each base, with the kernel's own tools:
+#
+#   1. scripts/checkpatch.pl --strict on every patch: no ERROR, no WARNING;
+#      a CHECK needs a one-line justification under the patch's "---".
+#   2. git am of the whole series (apply.sh).
+#   3. Bisectability: the tree builds after each patch.
+#   4. sparse (C=2) and W=1 on arch/x86/xen/ and drivers/xen/events/:
+#      nothing the stock base does not report already (line numbers
+#      ignored).
+#
+#   scripts/lint.sh [BASE...]           default: all bases
+#   scripts/lint.sh --series DIR BASE   lint another series (test cases)
+#
+# Prints TAP, one line per check and base; exits non-zero on a failure.
+
+. "$(dirname "$0")/lib.sh"
+
+need perl perl
+need sparse sparse
+
+sdir_override=
+if [ "${1:-}" = --series ]; then
+	sdir_override=${2:?usage: $0 --series DIR BASE}
+	shift 2
+fi
+[ $# -gt 0 ] || set -- $XHP_BASES
+
+n=0 failed=0
+result() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+# checkpatch FILE BASE: no errors or warnings; each CHECK justified.
+checkpatch() {
+	local f=$1 base=$2 out checks notes
+	# Run inside the base: checkpatch consults git in its current tree.
+	# The Debian bases carry no upstream history, so the ids of Fixes:
+	# tags cannot be looked up there (UNKNOWN_COMMIT_ID); their form is
+	# still checked (GIT_COMMIT_ID).
+	out=$(cd "$XHP_CACHE/bases/$base" && scripts/checkpatch.pl --strict \
+		--ignore UNKNOWN_COMMIT_ID "$f" 2>&1) && true
+	if echo "$out" | grep -qE '^(ERROR|WARNING):'; then
+		echo "$out" | grep -E -A3 '^(ERROR|WARNING):' | sed 's/^/# /'
+		return 1
+	fi
+	checks=$(echo "$out" | grep -c '^CHECK:' || true)
+	# Justifications: lines between "---" and the diffstat, "CHECK: ...".
+	notes=$(sed -n '/^---$/,/^ [^ ].*|/p' "$f" | grep -c '^CHECK: ' || true)
+	if [ "$checks" -gt "$notes" ]; then
+		echo "$out" | grep -A3 '^CHECK:' | sed 's/^/# /'
+		echo "# $checks CHECK(s), $notes justified under ---"
+		return 1
+	fi
+}
+
+# sparse_w1 BASE: the warnings of C=2 W=1 on the Xen directories, with
+# file:line:col turned into file, sorted.
+sparse_w1() {
+	make -C "$XHP_CACHE/work/$1" O="$XHP_CACHE/build/$1" -j"$(nproc)" CC="ccache gcc" \
+		C=2 W=1 arch/x86/xen/ drivers/xen/events/ 2>&1 |
+		grep -E '(warning|error):' |
+		sed -E 's/^([^:]+):[0-9]+:[0-9]+:/\1:/' | sort
+}
+
+for base in "$@"; do
+	check_base "$base"
+	sdir=${sdir_override:-$(series_dir "$base")}
+	wt=$XHP_CACHE/work/$base
+
+	for f in $(series_files "$sdir"); do
+		out=$(checkpatch "$f" "$base") && r=0 || r=1
+		result $r "$base checkpatch --strict $(basename "$f")"
+		[ -z "$out" ] || echo "$out"
+	done
+
+	# Bisectability and the sparse/W=1 delta need the series applied.
+	if [ -n "$sdir_override" ]; then
+		am() {
+			"$XHP_TOP/scripts/apply.sh" "$base" stock >/dev/null &&
+				for f in $(series_files "$sdir"); do
+					git -C "$wt" am -q "$f" || { git -C "$wt" am --abort; return 1; }
+				done
+		}
+	else
+		am() { "$XHP_TOP/scripts/apply.sh" "$base" series 2>&1 >/dev/null; }
+	fi
+	out=$(am 2>&1) && r=0 || r=1
+	result $r "$base git am of the series"
+	[ $r = 0 ] || { echo "$out" | sed 's/^/# /'; continue; }
+
+	# Build after each patch (the last one is the series itself).
+	head=$(git -C "$wt" rev-parse HEAD)
+	for c in $(git -C "$wt" rev-list --reverse debian..HEAD); do
+		git -C "$wt" checkout -q "$c"
+		out=$("$XHP_TOP/scripts/build.sh" "$base" 2>&1) && r=0 || r=1
+		result $r "$base builds after $(git -C "$wt" log -1 --format=%s "$c")"
+		[ $r = 0 ] || echo "$out" | tail -n 15 | sed 's/^/# /'
+	done
+
+	stock=$(mktemp) series=$(mktemp)
+	git -C "$wt" checkout -q debian
+	sparse_w1 "$base" >"$stock"
+	git -C "$wt" checkout -q "$head"
+	sparse_w1 "$base" >"$series"
+	new=$(comm -13 "$stock" "$series")
+	[ -z "$new" ] && r=0 || r=1
+	result $r "$base sparse C=2 and W=1: nothing new ($(wc -l <"$stock") warnings in the stock base)"
+	[ -z "$new" ] || echo "$new" | sed 's/^/# new: /'
+	rm -f "$stock" "$series"
+	git -C "$wt" checkout -q -B "xen-hotplug/$base" "$head"
+done
+
+echo "1..$n"
+echo "$((n - failed)) passed, $failed failed"
+[ "$failed" = 0 ]
