@@ -36,7 +36,7 @@ main: deps bases
 	$(S)/main.sh $(BASE)
 
 check: deps bases
-	$(S)/check.sh check
+	$(S)/check.sh
 
 deps:
 	$(S)/deps.sh

@@ -1,45 +1,40 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Run a scenario table (scripts/scenarios/NAME) and report in TAP.
+# Everything CI runs, as one TAP stream.  Suites, cheapest first:
 #
-#   scripts/check.sh [NAME]        default: check
+#   selftest verdict   verdict.sh on kept consoles (seconds)
+#   lint               checkpatch, git am, per-patch build, sparse/W=1
+#   selftest lint      lint.sh must fail each deliberately broken series
+#   xen-scenarios      the Xen runs of scripts/scenarios/check
 #
-# Each line of the table is one xen-test.sh run and an expected verdict;
-# an expected failure may name its reason, text that the verdict must
-# contain (a red run for another reason is not the red we expect).
-# A run whose verdict differs from the expectation is "not ok".  Runs of
-# one base share its worktree, so they run one after the other.
-# The last line is "N passed, N failed".
+# Each suite's own TAP lines are renumbered into one plan; everything else
+# it prints becomes a "#" comment.  The last line is "N passed, N failed".
+#
+#   scripts/check.sh [SUITE...]     default: all, in the order above
 
 . "$(dirname "$0")/lib.sh"
 
-table=$XHP_TOP/scripts/scenarios/${1:-check}
-[ -f "$table" ] || die "no scenario table $table"
+[ $# -gt 0 ] || set -- "selftest verdict" lint "selftest lint" "xen-scenarios check"
 
-rows=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$table")
 echo "TAP version 13"
-echo "1..$(echo "$rows" | wc -l)"
-n=0 pass=0 fail=0
-while read -r base guest test cycles variant expect reason; do
-	n=$((n + 1))
-	desc="$base $guest $test x$cycles $variant: expect $expect"
-	out=$("$XHP_TOP/scripts/xen-test.sh" "$base" "$guest" "$test" "$cycles" "$variant" 2>&1 </dev/null) && got=pass || got=fail
-	verdict=$(echo "$out" | grep -E '^(PASS|FAIL) ' | tail -n 1)
-	if [ -z "$verdict" ]; then
-		# The pipeline failed before a verdict (apply, build): never expected.
-		got=error
-	elif [ "$got" = fail ] && [ -n "$reason" ] && ! echo "$out" | grep -qF -- "$reason"; then
-		got="fail, but not with '$reason'"
-	fi
-	[ -z "$reason" ] || desc="$desc ($reason)"
-	if [ "$got" = "$expect" ]; then
-		pass=$((pass + 1))
-		echo "ok $n - $desc"
-	else
-		fail=$((fail + 1))
-		echo "not ok $n - $desc, got $got"
-	fi
-	echo "$out" | grep -v '^\[' | sed 's/^/# /'
-done <<<"$rows"
+counts=$(mktemp)
+trap 'rm -f "$counts"' EXIT
+echo "0 0" >"$counts"
+for suite in "$@"; do
+	echo "# suite: $suite"
+	start=$SECONDS
+	# shellcheck disable=SC2086
+	"$XHP_TOP/scripts/${suite%% *}.sh" ${suite#"${suite%% *}"} 2>&1 </dev/null |
+		awk -v f="$counts" '
+		BEGIN { getline c < f; split(c, a, " "); p = a[1]; q = a[2] }
+		/^ok / { p++; sub(/^ok [0-9]+/, "ok " p + q); print; fflush(); next }
+		/^not ok / { q++; sub(/^not ok [0-9]+/, "not ok " p + q); print; fflush(); next }
+		/^(TAP version|1\.\.[0-9]+$|[0-9]+ passed, [0-9]+ failed$)/ { next }
+		{ print "# " $0; fflush() }
+		END { print p, q > f }'
+	echo "# suite: $suite: $((SECONDS - start)) s"
+done
+read -r pass fail <"$counts"
+echo "1..$((pass + fail))"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The tests of our own tools: each check must be able to fail.
+#
+#   scripts/selftest.sh verdict     verdict.sh on kept consoles
+#   scripts/selftest.sh lint        lint.sh on deliberately broken series
+#
+# TAP; the last line is "N passed, N failed".
+
+. "$(dirname "$0")/lib.sh"
+
+n=0 failed=0
+result() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+# verdict.sh on each kept console: the expected verdict, with its text.
+verdict_tests() {
+	local d=$XHP_TOP/scripts/tests/verdict log status want text out
+	while read -r log status want text; do
+		out=$("$XHP_TOP/scripts/verdict.sh" "$d/$log" "$status") || true
+		case $out in
+		"$want "*) echo "$out" | grep -qF -- "$text" && r=0 || r=1 ;;
+		*) r=1 ;;
+		esac
+		result $r "verdict $log: $want with '$text'"
+		[ $r = 0 ] || echo "$out" | head -n 5 | sed 's/^/# /'
+	done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
+}
+
+# lint.sh on each broken series: the check it targets must fail.
+lint_tests() {
+	local d=$XHP_TOP/scripts/tests/lint base=$XHP_DEFAULT_BASE name want out
+	while read -r name want; do
+		out=$("$XHP_TOP/scripts/lint.sh" --series "$d/$name" "$base" 2>&1) && r=1 || r=0
+		# Red for the right reason: the targeted check is the one not ok.
+		[ $r = 0 ] && { echo "$out" | grep -E '^not ok' | grep -qF -- "$want" || r=1; }
+		result $r "lint catches $name: not ok '$want'"
+		[ $r = 0 ] || echo "$out" | tail -n 8 | sed 's/^/# /'
+	done <<-EOT
+	checkpatch checkpatch --strict
+	apply      git am of the series
+	bisect     builds after x86/xen: test case for lint: break the build
+	sparse     sparse C=2 and W=1: nothing new
+	EOT
+	"$XHP_TOP/scripts/apply.sh" "$base" series >/dev/null 2>&1 || true
+}
+
+case ${1:-all} in
+verdict) verdict_tests ;;
+lint) lint_tests ;;
+all) verdict_tests; lint_tests ;;
+*) die "usage: $0 [verdict|lint|all]" ;;
+esac
+echo "1..$n"
+echo "$((n - failed)) passed, $failed failed"
+[ "$failed" = 0 ]

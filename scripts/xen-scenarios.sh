@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Run a scenario table (scripts/scenarios/NAME) and report in TAP.
+#
+#   scripts/xen-scenarios.sh [NAME]        default: check
+#
+# Each line of the table is one xen-test.sh run and an expected verdict;
+# an expected failure may name its reason, text that the verdict must
+# contain (a red run for another reason is not the red we expect).
+# A run whose verdict differs from the expectation is "not ok".  Runs of
+# one base share its worktree, so they run one after the other.
+# The last line is "N passed, N failed".
+
+. "$(dirname "$0")/lib.sh"
+
+table=$XHP_TOP/scripts/scenarios/${1:-check}
+[ -f "$table" ] || die "no scenario table $table"
+
+rows=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$table")
+echo "TAP version 13"
+echo "1..$(echo "$rows" | wc -l)"
+n=0 pass=0 fail=0
+while read -r base guest test cycles variant expect reason; do
+	n=$((n + 1))
+	desc="$base $guest $test x$cycles $variant: expect $expect"
+	out=$("$XHP_TOP/scripts/xen-test.sh" "$base" "$guest" "$test" "$cycles" "$variant" 2>&1 </dev/null) && got=pass || got=fail
+	verdict=$(echo "$out" | grep -E '^(PASS|FAIL) ' | tail -n 1)
+	if [ -z "$verdict" ]; then
+		# The pipeline failed before a verdict (apply, build): never expected.
+		got=error
+	elif [ "$got" = fail ] && [ -n "$reason" ] && ! echo "$out" | grep -qF -- "$reason"; then
+		got="fail, but not with '$reason'"
+	fi
+	[ -z "$reason" ] || desc="$desc ($reason)"
+	if [ "$got" = "$expect" ]; then
+		pass=$((pass + 1))
+		echo "ok $n - $desc"
+	else
+		fail=$((fail + 1))
+		echo "not ok $n - $desc, got $got"
+	fi
+	echo "$out" | grep -v '^\[' | sed 's/^/# /'
+done <<<"$rows"
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
