@@ -8,7 +8,7 @@
 pkgs=(
 	# kernel build, lint
 	build-essential bc bison flex libelf-dev libssl-dev cpio kmod
-	ccache sparse git xz-utils perl python3 file
+	ccache sparse git xz-utils perl python3 file libc6-dev
 	# the bases
 	linux-source-6.1 linux-source-6.12
 	# Xen under QEMU, guest initramfs

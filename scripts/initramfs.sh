@@ -11,6 +11,7 @@
 img=${1:?usage: $0 IMAGE_DIR OUTPUT.cpio.gz}
 out=${2:?usage: $0 IMAGE_DIR OUTPUT.cpio.gz}
 need cpio cpio
+need gcc gcc
 [ -x /bin/busybox ] && /bin/busybox --list | grep -qx taskset ||
 	die "static busybox not found; install it with: apt-get install busybox-static"
 file -L /bin/busybox 2>/dev/null | grep -q 'statically linked' ||
@@ -33,5 +34,10 @@ cp "$XHP_TOP"/scripts/guest/*.sh "$root/tests/"
 cp "$ksft/kselftest/ktap_helpers.sh" "$root/tests/"
 cp "$ksft/cpu-hotplug/cpu-on-off-test.sh" "$root/tests/"
 find "$img/modules" -name '*torture*.ko' -exec cp {} "$root/lib/modules/" \;
+# C helpers of the tests, static: the initramfs has no libc.
+for c in "$XHP_TOP"/scripts/guest/*.c; do
+	gcc -static -O2 -Wall -Wextra -Werror -o "$root/tests/$(basename "$c" .c)" "$c" ||
+		die "cannot build $(basename "$c") (static glibc: apt-get install libc6-dev)"
+done
 
 (cd "$root" && find . | cpio -o -H newc --quiet -R 0:0) | gzip -1 >"$out"

@@ -24,18 +24,18 @@ bad+='Kernel panic|list_(add|del) corruption|rcu: INFO: .* stall|'
 bad+='INFO: task .* blocked for more than|possible circular locking|'
 bad+='inconsistent lock state|possible recursive locking|'
 bad+='suspicious RCU usage|Watchdog detected|soft lockup|'
-bad+='\(XEN\) .*(Panic|FATAL|Assertion)|genirq: Flags mismatch|is already allocated'
+bad+='\(XEN\) .*(Panic|FATAL|Assertion|Triple fault|Dom0 crashed)|genirq: Flags mismatch|is already allocated'
 # Blocks that are not the kernel's fault: a line matching this starts a
 # block that ends with its stack dump (</TASK>).  Short and explicit:
 # - TCG has no AMD MSR 0xc0010055, which 6.1 reads at boot as PV dom0;
 # - the fault-injection tests provoke failures on purpose;
 # - a core bug outside Xen, of the same class as the one the series
-#   fixes: 6.12 disables a CPU's RCU callback list in takedown_cpu()
-#   (CPUHP_BRINGUP_CPU) but enables it only in CPUHP_RCUTREE_PREP, so a
+#   fixes: 6.1 and 6.12 disable a CPU's RCU callback list in takedown_cpu()
+#   (CPUHP_BRINGUP_CPU) but enable it only in CPUHP_RCUTREE_PREP, so a
 #   step down to a state between them and back up makes call_rcu() warn
 #   once on that CPU.  Only the step-down tests get there.
 allow='unchecked MSR access error: RDMSR from 0xc0010055|FAULT_INJECTION: forcing a failure'
-allow+='|WARNING: CPU: [0-9]+ PID: [0-9]+ at kernel/rcu/tree.c:[0-9]+ __call_rcu_common'
+allow+='|WARNING: CPU: [0-9]+ PID: [0-9]+ at kernel/rcu/tree.c:[0-9]+ (__call_rcu_common|call_rcu)'
 
 allowed=$(grep -a -c -E "$allow" "$con")
 badlines=$(awk -v bad="$bad" -v allow="$allow" '

@@ -39,8 +39,11 @@ mkdir -p "$logdir"
 note "$name: booting Xen ($guest dom0) under QEMU"
 boot_start=$SECONDS
 rc=0
+# A test may need kernel arguments: scripts/guest/TEST.args.
+args=()
+[ -f "$XHP_TOP/scripts/guest/$test.args" ] && read -r -a args <"$XHP_TOP/scripts/guest/$test.args"
 "$XHP_TOP/scripts/xen-boot.sh" "$guest" "$img/bzImage" "$logdir/$name.cpio.gz" "$log" \
-	"xhp.test=$test" "xhp.cycles=$cycles" "$@" || rc=$?
+	"xhp.test=$test" "xhp.cycles=$cycles" "${args[@]}" "$@" || rc=$?
 
 verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc") && ok=0 || ok=1
 echo "$verdict" >"$log.verdict"

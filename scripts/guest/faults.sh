@@ -1,0 +1,122 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Failed bring-ups must be clean.  For every way the Xen bring-up of cpu1
+# can fail, "echo 1 > online" must return an error (no crash, no hang),
+# the Xen per-CPU interrupt lines must be what they were before, and the
+# next "echo 1 > online" must succeed.
+#
+#   1. failslab: the Nth fault site of the writer fails, for every N
+#      that the bring-up reaches (/proc/PID/fail-nth of this shell).
+#   2. The domain runs out of event channels (evtchn-hog), XHP_CYCLES times.
+#   3. The cpuhp fail knob, at each Xen state, XHP_CYCLES times.
+#
+# Boot with xen.fifo_events=0 (faults.args): the 2-level ABI has 4096
+# ports, which evtchn-hog fills in seconds.
+
+. /tests/lib.sh
+
+cpu=1
+sys=/sys/devices/system/cpu/cpu$cpu
+cycles=${XHP_CYCLES:-10}
+dbg=/sys/kernel/debug
+
+ktap_print_header
+if [ ! -w "$sys/online" ]; then
+	ktap_skip_all "needs cpu$cpu to be hot-pluggable"
+	exit "$KSFT_SKIP"
+fi
+ktap_set_plan 3
+
+# One failed attempt: the write fails or succeeds; either way the CPU ends
+# in a consistent state.  Prints why on failure.
+#   attempt_clean BASELINE: after a failed write, cpu1 is offline and the
+#   Xen lines are back at BASELINE; after a successful one, it has its IPIs.
+attempt_clean() {
+	if is_online "$cpu"; then
+		has_ipis "$cpu"
+	else
+		now=$(xen_line_count)
+		[ "$now" -eq "$1" ] || { echo "# cpu$cpu offline with $now Xen lines, $1 before"; return 1; }
+	fi
+}
+
+retry_online() {
+	is_online "$cpu" || set_online "$cpu" 1 || return 1
+	has_ipis "$cpu"
+}
+
+set_online "$cpu" 0 || ktap_exit_fail_msg "cannot take cpu$cpu offline"
+base=$(xen_line_count)
+ktap_print_msg "cpu$cpu offline, Xen per-CPU lines: $base"
+
+# 1. failslab through fail-nth: the Nth fault site of this shell fails.
+#    Reclaiming allocations (GFP_KERNEL) must be failable too.
+echo N >"$dbg/failslab/ignore-gfp-wait"
+echo 0 >"$dbg/failslab/verbose"
+ok=true injected=0 failed_writes=0 n=1
+while [ $n -le 200 ]; do
+	echo $n >/proc/$$/fail-nth
+	echo 1 >"$sys/online" 2>/dev/null && w=ok || w=failed
+	left=$(cat /proc/$$/fail-nth)
+	echo 0 >/proc/$$/fail-nth
+	[ "$left" = 0 ] || { set_online "$cpu" 0; break; }	# nothing failed: all sites seen
+	injected=$((injected + 1))
+	[ $w = failed ] && failed_writes=$((failed_writes + 1))
+	attempt_clean "$base" || { echo "# fail-nth $n: not clean"; ok=false; break; }
+	retry_online || { echo "# fail-nth $n: retry failed"; ok=false; break; }
+	set_online "$cpu" 0 || { ok=false; break; }
+	[ "$(xen_line_count)" -eq "$base" ] || { echo "# fail-nth $n: $(xen_line_count) lines after offline, $base before"; ok=false; break; }
+	n=$((n + 1))
+done
+ktap_print_msg "failslab: $injected sites, $failed_writes failed writes"
+ktap_test_result "failslab at each of $injected allocation sites of the bring-up" $ok
+
+# 2. Out of event channels.
+ok=true i=0
+while [ $i -lt "$cycles" ] && $ok; do
+	rm -f /tmp/hog.out
+	/tests/evtchn-hog >/tmp/hog.out &
+	hog=$!
+	while ! grep -q full /tmp/hog.out 2>/dev/null; do
+		kill -0 $hog 2>/dev/null || { echo "# evtchn-hog died: $(cat /tmp/hog.out)"; ok=false; break; }
+		sleep 0.2
+	done
+	$ok || break
+	[ $i = 0 ] && ktap_print_msg "evtchn-hog: $(cat /tmp/hog.out)"
+	if echo 1 >"$sys/online" 2>/tmp/err; then
+		echo "# online succeeded with no event channels left"
+		ok=false
+	fi
+	attempt_clean "$base" || ok=false
+	kill $hog
+	wait $hog 2>/dev/null
+	retry_online || ok=false
+	set_online "$cpu" 0 || ok=false
+	i=$((i + 1))
+done
+ktap_print_msg "last refused write: $(cat /tmp/err 2>/dev/null)"
+ktap_test_result "out of event channels, $i times: online fails cleanly, then succeeds" $ok
+
+# 3. The cpuhp fail knob at each Xen state (startup of that state fails).
+ok=true
+for name in x86/xen/guest:prepare xen/evtchn:prepare x86/xen/guest:online; do
+	st=$(cpuhp_state "$name")
+	[ -n "$st" ] || continue
+	i=0
+	while [ $i -lt "$cycles" ] && $ok; do
+		echo "$st" >"$sys/hotplug/fail"
+		if echo 1 >"$sys/online" 2>/dev/null; then
+			echo "# fail knob at $st ($name): online succeeded"
+			ok=false
+		fi
+		attempt_clean "$base" || ok=false
+		retry_online || ok=false
+		set_online "$cpu" 0 || ok=false
+		i=$((i + 1))
+	done
+	ktap_print_msg "fail knob at $st ($name): $i attempts"
+done
+ktap_test_result "cpuhp fail knob at each Xen state, $cycles times each" $ok
+
+set_online "$cpu" 1
+ktap_finished
