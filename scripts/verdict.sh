@@ -2,15 +2,18 @@
 # SPDX-License-Identifier: GPL-2.0
 # Step 5: judge one console log.  Re-runnable on any old log.
 #
-#   scripts/verdict.sh LOG [QEMU_EXIT_STATUS]
+#   scripts/verdict.sh LOG [QEMU_EXIT_STATUS [ALLOW_FILE]]
+#
+# ALLOW_FILE adds a test's own allowed blocks (scripts/guest/TEST.allow).
 #
 # Pass: the guest printed "xhp: done rc=0", no KTAP line is "not ok", and
 # no line of the console is bad (the list below, after the kernel's own
 # console-badness.sh).  Prints the verdict and its reason on one line,
 # then the evidence; exits 0 on pass, 1 on fail.
 
-log=${1:?usage: $0 LOG [QEMU_EXIT_STATUS]}
+log=${1:?usage: $0 LOG [QEMU_EXIT_STATUS [ALLOW_FILE]]}
 status=${2:-}
+allow_file=${3:-}
 [ -f "$log" ] || { echo "FAIL no console log at $log"; exit 1; }
 
 # The serial console ends lines with CR LF.
@@ -37,6 +40,12 @@ bad+='\(XEN\) .*(Panic|FATAL|Assertion|Triple fault|Dom0 crashed)|genirq: Flags 
 allow='unchecked MSR access error: RDMSR from 0xc0010055|FAULT_INJECTION: forcing a failure'
 allow+='|WARNING: CPU: [0-9]+ PID: [0-9]+ at kernel/rcu/tree.c:[0-9]+ (__call_rcu_common|call_rcu)'
 
+if [ -n "$allow_file" ]; then
+	while IFS= read -r re; do
+		case $re in "#"* | "") continue ;; esac
+		allow+="|$re"
+	done <"$allow_file"
+fi
 allowed=$(grep -a -c -E "$allow" "$con")
 badlines=$(awk -v bad="$bad" -v allow="$allow" '
 	$0 ~ allow { skip = 1; next }

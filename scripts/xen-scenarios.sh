@@ -5,7 +5,7 @@
 #   scripts/xen-scenarios.sh [NAME]        default: check
 #
 # Each line of the table is one xen-test.sh run and an expected verdict;
-# an expected failure may name its reason, text that the verdict must
+# an expected failure may name its reason, a regex that the verdict must
 # contain (a red run for another reason is not the red we expect).
 # A run whose verdict differs from the expectation is "not ok".  Runs of
 # one base share its worktree, so they run one after the other.
@@ -28,7 +28,7 @@ while read -r base guest test cycles variant expect reason; do
 	if [ -z "$verdict" ]; then
 		# The pipeline failed before a verdict (apply, build): never expected.
 		got=error
-	elif [ "$got" = fail ] && [ -n "$reason" ] && ! echo "$out" | grep -qF -- "$reason"; then
+	elif [ "$got" = fail ] && [ -n "$reason" ] && ! echo "$out" | grep -qE -- "$reason"; then
 		got="fail, but not with '$reason'"
 	fi
 	[ -z "$reason" ] || desc="$desc ($reason)"

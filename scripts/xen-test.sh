@@ -45,7 +45,9 @@ args=()
 "$XHP_TOP/scripts/xen-boot.sh" "$guest" "$img/bzImage" "$logdir/$name.cpio.gz" "$log" \
 	"xhp.test=$test" "xhp.cycles=$cycles" "${args[@]}" "$@" || rc=$?
 
-verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc") && ok=0 || ok=1
+allowf=$XHP_TOP/scripts/guest/$test.allow
+[ -f "$allowf" ] || allowf=
+verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc" $allowf) && ok=0 || ok=1
 echo "$verdict" >"$log.verdict"
 printf '%s %-6s %-4s %-4s %-10s %-18s boot+test %4ss total %4ss  %s\n' \
 	"${verdict%% *}" "$base" "$guest" "$cycles" "$test" "$variant" \

@@ -6,7 +6,7 @@
 # next "echo 1 > online" must succeed.
 #
 #   1. failslab: the Nth fault site of the writer fails, for every N
-#      that the bring-up reaches (/proc/PID/fail-nth of this shell).
+#      that the bring-up reaches (fail-nth.c arms /proc/self/fail-nth).
 #   2. The domain runs out of event channels (evtchn-hog), XHP_CYCLES times.
 #   3. The cpuhp fail knob, at each Xen state, XHP_CYCLES times.
 #
@@ -49,21 +49,23 @@ set_online "$cpu" 0 || ktap_exit_fail_msg "cannot take cpu$cpu offline"
 base=$(xen_line_count)
 ktap_print_msg "cpu$cpu offline, Xen per-CPU lines: $base"
 
-# 1. failslab through fail-nth: the Nth fault site of this shell fails.
+# 1. failslab through fail-nth: the Nth fault site of the writer fails.
 #    Reclaiming allocations (GFP_KERNEL) must be failable too.
 echo N >"$dbg/failslab/ignore-gfp-wait"
 echo 0 >"$dbg/failslab/verbose"
 ok=true injected=0 failed_writes=0 n=1
 while [ $n -le 200 ]; do
-	echo $n >/proc/$$/fail-nth
-	echo 1 >"$sys/online" 2>/dev/null && w=ok || w=failed
-	left=$(cat /proc/$$/fail-nth)
-	echo 0 >/proc/$$/fail-nth
-	[ "$left" = 0 ] || { set_online "$cpu" 0; break; }	# nothing failed: all sites seen
+	out=$(/tests/fail-nth $n "$sys/online" 1)
+	case $out in
+	*"injected no") is_online "$cpu" && set_online "$cpu" 0; break ;;	# all sites seen
+	esac
 	injected=$((injected + 1))
-	[ $w = failed ] && failed_writes=$((failed_writes + 1))
-	attempt_clean "$base" || { echo "# fail-nth $n: not clean"; ok=false; break; }
-	retry_online || { echo "# fail-nth $n: retry failed"; ok=false; break; }
+	case $out in
+	"write ok"*) ;;
+	*) failed_writes=$((failed_writes + 1)) ;;
+	esac
+	attempt_clean "$base" || { echo "# fail-nth $n ($out): not clean"; ok=false; break; }
+	retry_online || { echo "# fail-nth $n ($out): retry failed"; ok=false; break; }
 	set_online "$cpu" 0 || { ok=false; break; }
 	[ "$(xen_line_count)" -eq "$base" ] || { echo "# fail-nth $n: $(xen_line_count) lines after offline, $base before"; ok=false; break; }
 	n=$((n + 1))
