@@ -22,7 +22,7 @@ need sparse sparse
 
 sdir_override=
 if [ "${1:-}" = --series ]; then
-	sdir_override=${2:?usage: $0 --series DIR BASE}
+	sdir_override=$(cd "${2:?usage: $0 --series DIR BASE}" && pwd)
 	shift 2
 fi
 [ $# -gt 0 ] || set -- $XHP_BASES
@@ -106,7 +106,7 @@ for base in "$@"; do
 	done
 
 	stock=$(mktemp) series=$(mktemp)
-	git -C "$wt" checkout -q debian
+	git -C "$wt" checkout -q --detach debian
 	sparse_w1 "$base" >"$stock"
 	git -C "$wt" checkout -q "$head"
 	sparse_w1 "$base" >"$series"
