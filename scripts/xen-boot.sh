@@ -12,6 +12,7 @@
 #
 # No usable KVM is normal here: everything runs under TCG.  Xen needs
 # -cpu qemu64,+npt: -cpu max and EPYC fault in PV and PVH dom0.
+# XHP_ACCEL overrides the accelerator options (e.g. tcg,thread=single).
 
 . "$(dirname "$0")/lib.sh"
 
@@ -46,7 +47,7 @@ esac
 kargs="console=hvc0 earlyprintk=xen panic=-1 $*"
 
 cmd=(timeout -k 10 "${XHP_TIMEOUT:-900}"
-	qemu-system-x86_64 -accel tcg -machine q35 -cpu qemu64,+npt -smp 4 -m 2048
+	qemu-system-x86_64 -accel "${XHP_ACCEL:-tcg}" -machine q35 -cpu qemu64,+npt -smp 4 -m 2048
 	"${dev_args[@]}" -nographic -no-reboot -monitor none -serial stdio
 	-kernel "$xen" -append "$xen_args"
 	-initrd "$kernel $kargs,$initrd")
@@ -54,14 +55,22 @@ cmd=(timeout -k 10 "${XHP_TIMEOUT:-900}"
 mkdir -p "$(dirname "$log")"
 printf '%q ' "${cmd[@]}" >"$log.cmd"
 echo >>"$log.cmd"
-# The console is watched: once it shows the end marker or a panic, QEMU
-# has XHP_GRACE seconds to exit by itself (a panic inside a panic can
-# leave dom0 spinning instead of rebooting), then it is stopped.
+# The console is watched: once it shows the end marker, a panic, or a
+# sign the guest will not recover from (a BUG, an Oops, a lockdep report,
+# a hung task, an RCU stall, list corruption), QEMU has XHP_GRACE seconds
+# to finish by itself (a panic inside a panic can leave dom0 spinning
+# instead of rebooting), then it is stopped.  A red run thus ends in
+# seconds instead of at the timeout; verdict.sh judges what was printed.
+# WARNING does not end a run: a few are allowed (verdict.sh).
+endings='^xhp: done rc=|Kernel panic - not syncing|kernel BUG at|Oops|'
+endings+='possible (circular|recursive) locking|inconsistent lock state|'
+endings+='INFO: task .* blocked for more than|rcu: INFO: .* stall|'
+endings+='list_(add|del) corruption|Triple fault|Dom0 crashed'
 "${cmd[@]}" </dev/null >"$log" 2>&1 &
 qemu=$!
 ended=
 while kill -0 "$qemu" 2>/dev/null; do
-	if [ -z "$ended" ] && grep -a -q -E '^xhp: done rc=|Kernel panic - not syncing' "$log"; then
+	if [ -z "$ended" ] && grep -a -q -E "$endings" "$log"; then
 		ended=$SECONDS
 	fi
 	if [ -n "$ended" ] && [ $((SECONDS - ended)) -ge "${XHP_GRACE:-15}" ]; then
