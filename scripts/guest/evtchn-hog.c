@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Run the domain out of event channels: bind unbound ports through
- * /dev/xen/evtchn until the hypervisor refuses, print "full N errno E",
- * then hold them until SIGTERM.  Exiting closes the device, which frees
- * every port it bound.
+ * evtchn-hog [LEAVE]: run the domain out of event channels.  Bind unbound
+ * ports through /dev/xen/evtchn until the hypervisor refuses, give LEAVE
+ * of them back (default 0), print "full N errno E left LEAVE", then hold
+ * the rest until SIGTERM.  Exiting closes the device, which frees every
+ * port it bound.  With LEAVE = k, the (k+1)th bind of the next bring-up
+ * is the one that fails.
  *
  * Built static for the test initramfs (no libc there).
  */
@@ -11,6 +13,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/ioctl.h>
 #include <stdint.h>
 #include <unistd.h>
@@ -25,11 +28,16 @@ static void quit(int sig)
 	_exit(0);
 }
 
-int main(void)
+#define MAX_PORTS 200000
+
+static unsigned int ports[MAX_PORTS];
+
+int main(int argc, char **argv)
 {
 	struct ioctl_evtchn_bind_unbound_port bind = { .remote_domain = 0 };
-	unsigned long n = 0;
-	int fd;
+	struct ioctl_evtchn_unbind unbind;
+	unsigned long n = 0, leave = argc > 1 ? strtoul(argv[1], NULL, 10) : 0;
+	int fd, rc, err;
 
 	fd = open("/dev/xen/evtchn", O_RDWR);
 	if (fd < 0) {
@@ -37,9 +45,18 @@ int main(void)
 		return 1;
 	}
 	signal(SIGTERM, quit);
-	while (ioctl(fd, IOCTL_EVTCHN_BIND_UNBOUND_PORT, &bind) >= 0)
-		n++;
-	printf("full %lu errno %d\n", n, errno);
+	while (n < MAX_PORTS &&
+	       (rc = ioctl(fd, IOCTL_EVTCHN_BIND_UNBOUND_PORT, &bind)) >= 0)
+		ports[n++] = rc;
+	err = errno;
+	if (leave > n)
+		leave = n;
+	for (unsigned long i = 0; i < leave; i++) {
+		unbind.port = ports[n - 1 - i];
+		if (ioctl(fd, IOCTL_EVTCHN_UNBIND, &unbind) < 0)
+			perror("evtchn-hog: unbind");
+	}
+	printf("full %lu errno %d left %lu\n", n, err, leave);
 	fflush(stdout);
 	for (;;)
 		pause();
