@@ -60,3 +60,23 @@ series_files() {
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$1/series" |
 		awk -v d="$1" '{ print d "/" $1 }'
 }
+
+# TAP lines of a script that counts its own checks: result STATUS TEXT
+# prints "ok N - TEXT" (STATUS 0) or "not ok N - TEXT"; tap_end prints
+# the plan and "N passed, N failed", and fails if any check did.
+n=0 failed=0
+result() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+tap_end() {
+	echo "1..$n"
+	echo "$((n - failed)) passed, $failed failed"
+	[ "$failed" = 0 ]
+}

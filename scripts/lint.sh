@@ -27,17 +27,6 @@ if [ "${1:-}" = --series ]; then
 fi
 [ $# -gt 0 ] || set -- $XHP_BASES
 
-n=0 failed=0
-result() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
-
 # checkpatch FILE BASE: no errors or warnings; each CHECK justified.
 checkpatch() {
 	local f=$1 base=$2 out checks notes
@@ -118,6 +107,4 @@ for base in "$@"; do
 	git -C "$wt" checkout -q -B "xen-hotplug/$base" "$head"
 done
 
-echo "1..$n"
-echo "$((n - failed)) passed, $failed failed"
-[ "$failed" = 0 ]
+tap_end

@@ -9,17 +9,6 @@
 
 . "$(dirname "$0")/lib.sh"
 
-n=0 failed=0
-result() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
-
 # verdict.sh on each kept console: the expected verdict, with its text.
 verdict_tests() {
 	local d=$XHP_TOP/scripts/tests/verdict log status want text out
@@ -58,6 +47,4 @@ lint) lint_tests ;;
 all) verdict_tests; lint_tests ;;
 *) die "usage: $0 [verdict|lint|all]" ;;
 esac
-echo "1..$n"
-echo "$((n - failed)) passed, $failed failed"
-[ "$failed" = 0 ]
+tap_end
