@@ -41,9 +41,6 @@ if [ -f "$img/bzImage" ]; then
 fi
 
 mkdir -p "$out" "$CCACHE_DIR"
-kmake() {
-	make -C "$wt" O="$out" -j"$(nproc)" CC="ccache gcc" "$@"
-}
 
 # Reconfigure only when the fragment changed: a rewritten .config costs a
 # full rebuild.
@@ -59,7 +56,7 @@ if ! cmp -s "$frag" "$out/.fragment"; then
 fi
 
 note "$base: building $(git -C "$wt" log -1 --format=%s | cut -c1-60)"
-kmake bzImage modules >"$out/build.log" 2>&1 || {
+kmake "$base" bzImage modules >"$out/build.log" 2>&1 || {
 	grep -E 'error|Error' "$out/build.log" | head -20 >&2
 	die "$base: kernel build failed; full log in $out/build.log"
 }
@@ -68,7 +65,7 @@ rm -rf "$img.tmp"
 mkdir -p "$img.tmp"
 cp "$out/arch/x86/boot/bzImage" "$out/vmlinux" "$out/System.map" "$img.tmp/"
 cp "$out/.config" "$img.tmp/config"
-kmake -s INSTALL_MOD_PATH="$img.tmp/modules" INSTALL_MOD_STRIP=1 modules_install >/dev/null
+kmake "$base" -s INSTALL_MOD_PATH="$img.tmp/modules" INSTALL_MOD_STRIP=1 modules_install >/dev/null
 {
 	git -C "$wt" log --format='%h %s' -1 debian
 	git -C "$wt" log --format='%h %s' debian..HEAD

@@ -55,6 +55,15 @@ series_dir() {
 	fi
 }
 
+# kmake BASE ARGS...: Kbuild in the worktree of BASE, objects in its O=
+# directory in the cache, compiled through ccache.
+kmake() {
+	local base=$1
+	shift
+	make -C "$XHP_CACHE/work/$base" O="$XHP_CACHE/build/$base" -j"$(nproc)" \
+		CC="ccache gcc" "$@"
+}
+
 # series_files DIR: the patches listed in DIR/series, in order, as paths.
 series_files() {
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$1/series" |

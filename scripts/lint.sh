@@ -53,8 +53,7 @@ checkpatch() {
 # sparse_w1 BASE: the warnings of C=2 W=1 on the Xen directories, with
 # file:line:col turned into file, sorted.
 sparse_w1() {
-	make -C "$XHP_CACHE/work/$1" O="$XHP_CACHE/build/$1" -j"$(nproc)" CC="ccache gcc" \
-		C=2 W=1 arch/x86/xen/ drivers/xen/events/ 2>&1 |
+	kmake "$1" C=2 W=1 arch/x86/xen/ drivers/xen/events/ 2>&1 |
 		grep -E '(warning|error):' |
 		sed -E 's/^([^:]+):[0-9]+:[0-9]+:/\1:/' | sort
 }
