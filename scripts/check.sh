@@ -3,6 +3,7 @@
 # Everything CI runs, as one TAP stream.  Suites, cheapest first:
 #
 #   selftest verdict   verdict.sh on kept consoles (seconds)
+#   model              the SPIN model, every variant (minutes)
 #   lint               checkpatch, git am, per-patch build, sparse/W=1
 #   selftest lint      lint.sh must fail each deliberately broken series
 #   xen-scenarios      the Xen runs of scripts/scenarios/check
@@ -14,7 +15,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-[ $# -gt 0 ] || set -- "selftest verdict" lint "selftest lint" "xen-scenarios check"
+[ $# -gt 0 ] || set -- "selftest verdict" model lint "selftest lint" "xen-scenarios check"
 
 echo "TAP version 13"
 counts=$(mktemp)
