@@ -4,7 +4,12 @@
 #
 #   scripts/xen-boot.sh GUEST BZIMAGE INITRD LOG [KERNEL_ARGS...]
 #
-# GUEST is pv (PV dom0) or pvh (PVH dom0).  The exact QEMU command is
+# GUEST is pv (PV dom0), pvh (PVH dom0) or hvm: a PVHVM domU, the guest
+# type our users run.  For pv and pvh, the test runs in dom0 itself.  For
+# hvm, dom0 (PV, same kernel) boots the root of dom0root.sh with
+# scripts/dom0/init, which creates the domU with xl: BZIMAGE booted as an
+# HVM guest, INITRD as its initramfs, KERNEL_ARGS on its command line; the
+# domU's console is copied onto dom0's.  The exact QEMU command is
 # written to LOG.cmd, the serial console (Xen and dom0) to LOG.  QEMU runs
 # under a hard timeout (XHP_TIMEOUT seconds, default 900); a dom0 that
 # panics or reboots ends the run (panic=-1 and -no-reboot).  Exit status:
@@ -36,18 +41,67 @@ fi
 
 xen_args="console=com1 com1=115200,8n1 dom0_mem=1024M,max:1024M dom0_max_vcpus=4 loglvl=all guest_loglvl=all"
 dev_args=()
+mem=2048
+kargs="console=hvc0 earlyprintk=xen panic=-1 $*"
 case $guest in
 pv) ;;
 pvh)
 	xen_args="$xen_args dom0=pvh"
 	dev_args=(-device intel-iommu,intremap=on)
 	;;
-*) die "unknown GUEST '$guest'; use pv or pvh" ;;
+hvm)
+	# dom0: the toolstack root, then /init and /xhp/ of this run.
+	root=$("$XHP_TOP/scripts/dom0root.sh")
+	mem=3072
+	over=$(mktemp -d)
+	trap 'rm -rf "$over"' EXIT
+	mkdir -p "$over/xhp"
+	cp "$XHP_TOP/scripts/dom0/init" "$over/init"
+	cp /bin/busybox "$over/xhp/busybox"
+	cp "$kernel" "$over/xhp/bzImage"
+	[ -f "$(dirname "$kernel")/System.map" ] && cp "$(dirname "$kernel")/System.map" "$over/xhp/"
+	cp "$initrd" "$over/xhp/initrd"
+	# Under nested emulation each port access of the domU is a round trip
+	# through qemu-xen in dom0: ACPI and PCI probing can hold a CPU for
+	# longer than RCU's default 21 s stall timeout; 300 s still catches a
+	# hang.  Two vCPUs: with four, the domU's boot spends minutes in
+	# stop_machine() with every vCPU spinning on two host cores.
+	cat >"$over/xhp/domu.cfg" <<-EOF
+		# The PVHVM domU: an HVM guest with the Xen vector callback.
+		name = "xhp"
+		type = "hvm"
+		memory = 512
+		vcpus = ${XHP_DOMU_VCPUS:-2}
+		maxvcpus = ${XHP_DOMU_VCPUS:-2}
+		kernel = "/xhp/bzImage"
+		ramdisk = "/xhp/initrd"
+		cmdline = "console=hvc0 panic=-1 rcupdate.rcu_cpu_stall_timeout=300 $*"
+		xen_platform_pci = 1
+		vga = "none"
+		nographic = 1
+		vnc = 0
+		sdl = 0
+		serial = "none"
+		on_poweroff = "destroy"
+		on_reboot = "destroy"
+		on_crash = "destroy"
+	EOF
+	initrd=$XHP_CACHE/dom0root/run.cpio
+	{
+		cat "$root"
+		(cd "$over" && find . | cpio -o -H newc --quiet -R 0:0)
+	} >"$initrd"
+	# dom0 is the harness here, not the kernel under test (it hot-plugs
+	# nothing).  Its lockdep is off: 6.12's gntdev takes priv->lock under
+	# mmap_lock in gntdev_mmap() and mmap_lock under priv->lock in
+	# gntdev_ioctl(), and xenstored hits both at domU creation.
+	kargs="console=hvc0 earlyprintk=xen panic=-1 lockdep.prove_locking=0"
+	;;
+*) die "unknown GUEST '$guest'; use pv, pvh or hvm" ;;
 esac
-kargs="console=hvc0 earlyprintk=xen panic=-1 $*"
 
 cmd=(timeout -k 10 "${XHP_TIMEOUT:-900}"
-	qemu-system-x86_64 -accel "${XHP_ACCEL:-tcg}" -machine q35 -cpu qemu64,+npt -smp 4 -m 2048
+	qemu-system-x86_64 -accel "${XHP_ACCEL:-tcg}" -machine q35 -cpu qemu64,+npt -smp 4 -m "$mem"
 	"${dev_args[@]}" -nographic -no-reboot -monitor none -serial stdio
 	-kernel "$xen" -append "$xen_args"
 	-initrd "$kernel $kargs,$initrd")

@@ -5,7 +5,7 @@
 #   scripts/xen-test.sh BASE GUEST [TEST] [CYCLES] [VARIANT] [KERNEL_ARGS...]
 #
 # BASE     6.1 or 6.12
-# GUEST    pv (PV dom0) or pvh (PVH dom0)
+# GUEST    pv (PV dom0), pvh (PVH dom0) or hvm (PVHVM domU, PV dom0)
 # TEST     a script of scripts/guest/ (hotplug, stepdown, ...); default hotplug
 # CYCLES   hot-plug cycles; default 5
 # VARIANT  series (default), stock, or mutant:NAME (see apply.sh)
@@ -17,7 +17,7 @@
 
 base=${1:-}
 guest=${2:-}
-[ -n "$guest" ] || die "usage: $0 BASE pv|pvh [TEST] [CYCLES] [VARIANT]"
+[ -n "$guest" ] || die "usage: $0 BASE pv|pvh|hvm [TEST] [CYCLES] [VARIANT]"
 test=${3:-hotplug}
 cycles=${4:-5}
 variant=${5:-series}
@@ -36,7 +36,7 @@ log=$logdir/$name.log
 mkdir -p "$logdir"
 "$XHP_TOP/scripts/initramfs.sh" "$img" "$logdir/$name.cpio.gz"
 
-note "$name: booting Xen ($guest dom0) under QEMU"
+note "$name: booting Xen ($guest) under QEMU"
 boot_start=$SECONDS
 rc=0
 # A test may need kernel arguments: scripts/guest/TEST.args.
