@@ -14,6 +14,7 @@
 #   make xen-test        one run: BASE, GUEST, TEST, CYCLES, VARIANT
 #   make faults          fault injection at each bring-up failure point
 #   make mutants         every mutant must turn the tests red
+#   make soak            CYCLES (default 1000) hot-plug cycles per guest type
 #   make model           the SPIN model of the bring-up contract
 #   make bench           stock against patched, one run
 #
@@ -28,7 +29,7 @@ VARIANT ?= series
 
 S := scripts
 
-.PHONY: all main check deps bases apply build lint xen-test faults mutants model bench
+.PHONY: all main check deps bases apply build lint xen-test soak faults mutants model bench
 
 all: main
 
@@ -59,6 +60,9 @@ lint: bases
 
 xen-test: bases
 	$(S)/xen-test.sh $(BASE) $(GUEST) $(TEST) $(CYCLES) $(VARIANT)
+
+soak: deps bases
+	$(S)/soak.sh $(BASE) $(if $(filter command line,$(origin CYCLES)),$(CYCLES),1000)
 
 faults: deps bases
 	$(S)/check.sh "xen-scenarios faults"

@@ -58,6 +58,8 @@ hvm)
 	mkdir -p "$over/xhp"
 	cp "$XHP_TOP/scripts/dom0/init" "$over/init"
 	cp /bin/busybox "$over/xhp/busybox"
+	# dom0 destroys a domU still running this long before QEMU's end.
+	echo $((${XHP_TIMEOUT:-900} - 60)) >"$over/xhp/timeout"
 	cp "$kernel" "$over/xhp/bzImage"
 	[ -f "$(dirname "$kernel")/System.map" ] && cp "$(dirname "$kernel")/System.map" "$over/xhp/"
 	cp "$initrd" "$over/xhp/initrd"
