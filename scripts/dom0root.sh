@@ -44,6 +44,7 @@ tools=$(chroot "$dir" dpkg-query -W -f='${Version}' xen-utils-4.17)
 if [ -n "$hv" ] && [ "$hv" != "$tools" ]; then
 	xenpkgs=$(chroot "$dir" dpkg-query -W -f='${Package} ${source:Package}\n' | awk '$2 == "xen" { print $1 }')
 	mkdir -p "$dir/tmp/xen-debs"
+	# shellcheck disable=SC2046 # one argument a package
 	(cd "$dir/tmp/xen-debs" && apt-get download $(for p in $xenpkgs; do echo "$p=$hv"; done)) \
 		>>"$XHP_CACHE/dom0root/debootstrap.log" 2>&1 &&
 		chroot "$dir" sh -c 'dpkg -i /tmp/xen-debs/*.deb' >>"$XHP_CACHE/dom0root/debootstrap.log" 2>&1 ||

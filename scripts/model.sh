@@ -21,7 +21,7 @@ need gcc gcc
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$model" "$work/"
-cd "$work"
+cd "$work" || exit 1
 pml=$(basename "$model")
 
 while read -r name expect defs; do
