@@ -70,8 +70,7 @@ faults: deps bases
 mutants: deps bases
 	$(S)/check.sh "xen-scenarios mutants"
 
-model:
-	$(S)/deps.sh
+model: deps
 	$(S)/check.sh model
 
 bench:
