@@ -63,6 +63,11 @@ hvm)
 	cp "$kernel" "$over/xhp/bzImage"
 	[ -f "$(dirname "$kernel")/System.map" ] && cp "$(dirname "$kernel")/System.map" "$over/xhp/"
 	cp "$initrd" "$over/xhp/initrd"
+	# tsc_mode: QEMU's qemu64 CPU has no invariant TSC, so Xen's default
+	# traps and emulates every RDTSC of an HVM guest; each pvclock read
+	# became a VM exit under TCG, and the domU took minutes to get past
+	# the clocksource switch.  "native" lets it read the TSC directly: the
+	# domU reached the test in about 30 s of its own time.
 	# Under nested emulation each port access of the domU is a round trip
 	# through qemu-xen in dom0: ACPI and PCI probing can hold a CPU for
 	# longer than RCU's default 21 s stall timeout; 300 s still catches a
@@ -79,6 +84,7 @@ hvm)
 		ramdisk = "/xhp/initrd"
 		cmdline = "console=hvc0 panic=-1 rcupdate.rcu_cpu_stall_timeout=300 $*"
 		xen_platform_pci = 1
+		tsc_mode = "${XHP_TSC_MODE:-native}"
 		vga = "none"
 		nographic = 1
 		vnc = 0
