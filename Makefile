@@ -4,7 +4,8 @@
 #
 #   deps -> bases -> apply -> build -> boot on Xen -> hot-plug test -> verdict
 #
-#   make                 the main job: the PVHVM/PVH run on BASE, with a verdict
+#   make                 the main job: the PVHVM domU, then PVH and PV dom0,
+#                        on BASE, with a verdict table
 #   make check           everything CI runs (.ci/run calls exactly this)
 #
 #   make bases           unpack Debian's linux-source-6.1 and -6.12 into the cache

@@ -21,7 +21,7 @@ ver=$(cat "$XHP_CACHE/bases/$base.version")
 
 rm -f "$out"/*.patch
 mkdir -p "$out"
-git -C "$wt" format-patch -q --cover-letter --base=debian --no-signature --zero-commit \
+git -C "$wt" format-patch -q --abbrev=12 --cover-letter --base=debian --no-signature --zero-commit \
 	-o "$out" "debian..$rev"
 
 subject=$(head -n 1 "$tmpl" | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g")
