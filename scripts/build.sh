@@ -32,7 +32,9 @@ frag=$XHP_TOP/arch/x86/configs/xen_hotplug_test.config
 [ -z "$(git -C "$wt" status --porcelain --untracked-files=no)" ] ||
 	die "$wt has uncommitted changes; run 'make apply BASE=$base' to reset it"
 
-id=$(git -C "$wt" rev-parse 'HEAD^{tree}' | cut -c1-12)-$(sha1sum "$frag" | cut -c1-8)
+# The fragment counts by its options, not its comments.
+fraghash=$(grep -v '^[[:space:]]*#' "$frag" | sed '/^[[:space:]]*$/d' | sha1sum | cut -c1-8)
+id=$(git -C "$wt" rev-parse 'HEAD^{tree}' | cut -c1-12)-$fraghash
 img=$XHP_CACHE/images/$base/$id
 if [ -f "$img/bzImage" ]; then
 	note "$base: kernel $id already built"
@@ -42,9 +44,9 @@ fi
 
 mkdir -p "$out" "$CCACHE_DIR"
 
-# Reconfigure only when the fragment changed: a rewritten .config costs a
-# full rebuild.
-if ! cmp -s "$frag" "$out/.fragment"; then
+# Reconfigure only when the fragment's options changed: a rewritten
+# .config costs a full rebuild.
+if [ "$(cat "$out/.fraghash" 2>/dev/null)" != "$fraghash" ]; then
 	note "$base: configuring (allnoconfig + $(basename "$frag"))"
 	(cd "$wt" && CC="ccache gcc" scripts/kconfig/merge_config.sh -n -O "$out" "$frag") >"$out/merge_config.log" 2>&1 ||
 		die "merge_config.sh failed for $base; see $out/merge_config.log"
@@ -52,7 +54,7 @@ if ! cmp -s "$frag" "$out/.fragment"; then
 		grep -qxF "$line" "$out/.config" || echo "${line%%=*}"
 	done)
 	[ -z "$missing" ] || die "$base: options of $(basename "$frag") not in the final .config: $(echo $missing)"
-	cp "$frag" "$out/.fragment"
+	echo "$fraghash" >"$out/.fraghash"
 fi
 
 note "$base: building $(git -C "$wt" log -1 --format=%s | cut -c1-60)"

@@ -9,6 +9,8 @@ pkgs=(
 	# kernel build, lint
 	build-essential bc bison flex libelf-dev libssl-dev cpio kmod
 	ccache sparse git xz-utils perl python3 file libc6-dev
+	# checkpatch.pl runs scripts/spdxcheck.py, which needs ply and GitPython
+	python3-ply python3-git
 	# the bases
 	linux-source-6.1 linux-source-6.12
 	# Xen under QEMU, guest initramfs

@@ -34,7 +34,9 @@ checkpatch() {
 	# The Debian bases carry no upstream history, so the ids of Fixes:
 	# tags cannot be looked up there (UNKNOWN_COMMIT_ID); their form is
 	# still checked (GIT_COMMIT_ID).
-	out=$(cd "$XHP_CACHE/bases/$base" && scripts/checkpatch.pl --strict \
+	# PATH: Debian's python3 first, which has ply for scripts/spdxcheck.py
+	# (a python3 of pyenv or a venv earlier in PATH may lack it).
+	out=$(cd "$XHP_CACHE/bases/$base" && PATH=/usr/bin:$PATH scripts/checkpatch.pl --strict \
 		--ignore UNKNOWN_COMMIT_ID "$f" 2>&1) && true
 	if echo "$out" | grep -qE '^(ERROR|WARNING):'; then
 		echo "$out" | grep -E -A3 '^(ERROR|WARNING):' | sed 's/^/# /'
