@@ -17,7 +17,7 @@
 #   make mutants         every mutant must turn the tests red
 #   make soak            CYCLES (default 1000) hot-plug cycles per guest type
 #   make model           the SPIN model of the bring-up contract
-#   make bench           stock against patched, one run
+#   make bench           stock against patched, one run [BENCH_BASES=6.12]
 #
 # The cache (bases, worktrees, builds, logs) is XHP_CACHE, by default
 # $${XDG_CACHE_HOME:-~/.cache}/xen-hotplug.
@@ -27,6 +27,7 @@ GUEST   ?= pvh
 TEST    ?= hotplug
 CYCLES  ?= 5
 VARIANT ?= series
+BENCH_BASES ?=
 
 S := scripts
 
@@ -74,5 +75,5 @@ mutants: deps bases
 model: deps
 	$(S)/check.sh model
 
-bench:
-	@echo "make $@: not there yet (issue 6)" >&2; exit 1
+bench: deps bases
+	$(S)/bench.sh $(BENCH_BASES)

@@ -109,12 +109,15 @@ apply_base() {
 	note "$base/$variant: $(git -C "$wt" log --oneline debian..HEAD | wc -l) patches on $(cat "$repo.version") in $wt"
 }
 
-# A mutant may exist per base (patches/mutants/<base>/NAME.patch) or for both.
+# A mutant may exist per base (patches/mutants/<base>/NAME.patch) or for
+# both.  XHP_MUTANTS names another directory of them (make bench uses it
+# for a one-line edit on top of the series).
 mutant_file() {
-	if [ -f "$XHP_TOP/patches/mutants/$1/$2.patch" ]; then
-		echo "$XHP_TOP/patches/mutants/$1/$2.patch"
+	local dir=${XHP_MUTANTS:-$XHP_TOP/patches/mutants}
+	if [ -f "$dir/$1/$2.patch" ]; then
+		echo "$dir/$1/$2.patch"
 	else
-		echo "$XHP_TOP/patches/mutants/$2.patch"
+		echo "$dir/$2.patch"
 	fi
 }
 

@@ -17,7 +17,12 @@
 
 [ $# -gt 0 ] || set -- "selftest verdict" model lint "selftest lint" "xen-scenarios check"
 
+# A copy goes to the cache, for make bench (the time of each suite).
+mkdir -p "$XHP_CACHE/logs"
+exec > >(tee "$XHP_CACHE/logs/check.log")
+tee_pid=$!
 echo "TAP version 13"
+echo "# started $(date -u '+%F %T') UTC, $(nproc) CPUs"
 counts=$(mktemp)
 trap 'rm -f "$counts"' EXIT
 echo "0 0" >"$counts"
@@ -42,5 +47,9 @@ for suite in "$@"; do
 done
 read -r pass fail <"$counts"
 echo "1..$((pass + fail))"
+echo "# total: $SECONDS s"
 echo "$pass passed, $fail failed"
+# Let tee finish before this script ends, so the summary is the last line.
+exec >&-
+wait "$tee_pid"
 [ "$fail" = 0 ]

@@ -4,7 +4,7 @@
 # git format-patch with a cover letter and a base-commit: trailer (the
 # reproducible commit of bases.sh), and the quilt series file.  The cover
 # letter's subject and text come from patches/cover-letter.txt (first line:
-# subject; @BASE@ and @VERSION@ are filled in).
+# subject; @BASE@, @VERSION@ and @DOCDIR@ are filled in).
 #
 #   scripts/export.sh BASE [REV]     default REV: the worktree's HEAD
 
@@ -24,8 +24,11 @@ mkdir -p "$out"
 git -C "$wt" format-patch -q --abbrev=12 --cover-letter --base=debian --no-signature --zero-commit \
 	-o "$out" "debian..$rev"
 
+# Documentation/x86/ moved to Documentation/arch/x86/ in 6.5.
+docdir=arch/x86
+[ "$base" = 6.1 ] && docdir=x86
 subject=$(head -n 1 "$tmpl" | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g")
-body=$(tail -n +2 "$tmpl" | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g")
+body=$(tail -n +2 "$tmpl" | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g" -e "s|@DOCDIR@|$docdir|g")
 cover=$out/0000-cover-letter.patch
 python3 - "$cover" "$subject" "$body" <<'PY'
 import sys

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make bench: what the series costs, stock against patched in one run on
+# this machine, and what our own verification costs.
+#
+#   scripts/bench.sh [BASE...]          default: all bases
+#
+#   BENCH_GUEST=pv     the guest of the latency runs (pv, pvh or hvm)
+#   BENCH_CYCLES=100   timed offline/online cycles of cpu1 per boot
+#   BENCH_CLEAN=1      also time a clean build of the first base (no
+#                      ccache, about 5 minutes); 0 skips it
+#
+# 1. IPI send path: objdump of xen_send_IPI_one and xen_smp_send_reschedule
+#    in the stock and the patched vmlinux (scripts/bench-ipi.py).
+# 2. Hot-plug latency: boots stock, patched, stock again, one after the
+#    other, each timing BENCH_CYCLES "echo 0" and "echo 1" writes in the
+#    guest (scripts/guest/latency.sh).  Ratio patched/stock, with the
+#    noise band of the two stock boots.
+# 3. The verification loop: apply; a warm re-verify of one base and one
+#    guest type after a one-line edit of the series (apply, incremental
+#    build, boot, test); a clean build; and the suites of the last make
+#    check on this machine (logs/check.log).
+#
+# No threshold anywhere: the numbers are printed, and written to
+# Documentation/xen-hotplug-bench.txt (linked from the README).
+
+. "$(dirname "$0")/lib.sh"
+
+[ $# -gt 0 ] || set -- $XHP_BASES
+for b in "$@"; do check_base "$b"; done
+guest=${BENCH_GUEST:-pv}
+cycles=${BENCH_CYCLES:-100}
+need objdump binutils
+need python3 python3
+
+out=$XHP_TOP/Documentation/xen-hotplug-bench.txt
+work=$XHP_CACHE/bench
+mkdir -p "$work"
+report=$work/report.txt
+: >"$report"
+say() { echo "$*" | tee -a "$report"; }
+
+# image BASE VARIANT: build (or reuse) that kernel; prints its directory.
+image() {
+	"$XHP_TOP/scripts/apply.sh" "$1" "$2" >&2
+	"$XHP_TOP/scripts/build.sh" "$1"
+}
+
+# latency LOG: "offline_median offline_p95 online_median online_p95" in µs.
+latency() {
+	awk '/^hp-latency: cpu[0-9]+ (offline|online) n=/ {
+		for (i = 1; i <= NF; i++) { split($i, kv, "="); v[$3 "_" kv[1]] = kv[2] }
+	} END {
+		if (v["offline_median_us"] == "") exit 1
+		print v["offline_median_us"], v["offline_p95_us"], v["online_median_us"], v["online_p95_us"]
+	}' "$1"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
+
+say "make bench, $(date -u '+%F %T') UTC, $(nproc) CPUs, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo)"
+say "Xen $(dpkg-query -W -f='${Version}' xen-hypervisor-4.17-amd64 2>/dev/null), QEMU $(dpkg-query -W -f='${Version}' qemu-system-x86 2>/dev/null), TCG"
+say ""
+
+for base in "$@"; do
+	stock=$(image "$base" stock)
+	series=$(image "$base" series)
+	say "== $base: IPI send path (objdump of vmlinux, test config)"
+	"$XHP_TOP/scripts/bench-ipi.py" "$stock/vmlinux" "$series/vmlinux" \
+		xen_send_IPI_one xen_smp_send_reschedule | tee -a "$report"
+	say ""
+done
+
+for base in "$@"; do
+	say "== $base: hot-plug latency, $guest guest, cpu1, $cycles cycles per boot"
+	rows=()
+	for v in stock series stock; do
+		res=$("$XHP_TOP/scripts/xen-test.sh" "$base" "$guest" latency "$cycles" "$v" 2>/dev/null) || true
+		log=$(echo "$res" | head -n 1 | awk '{ print $NF }')
+		l=$(latency "$log") || die "no hp-latency lines in $log: $(echo "$res" | head -n 3)"
+		rows+=("$v $l")
+		note "$base $v: offline median/p95, online median/p95 (us): $l"
+	done
+	printf '%-8s %14s %11s %14s %11s\n' run "offline med" "p95" "online med" "p95" | tee -a "$report"
+	for r in "stock1 ${rows[0]#* }" "series ${rows[1]#* }" "stock2 ${rows[2]#* }"; do
+		# shellcheck disable=SC2086
+		printf '%-8s %11s us %8s us %11s us %8s us\n' $r | tee -a "$report"
+	done
+	read -r _ s1off s1offp s1on s1onp <<<"${rows[0]}"
+	read -r _ poff poffp pon ponp <<<"${rows[1]}"
+	read -r _ s2off s2offp s2on s2onp <<<"${rows[2]}"
+	smean() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + b) / 2 }'; }
+	say "ratio series/stock (stock = mean of the two stock boots):"
+	say "  offline median $(ratio "$poff" "$(smean "$s1off" "$s2off")")  p95 $(ratio "$poffp" "$(smean "$s1offp" "$s2offp")")"
+	say "  online  median $(ratio "$pon" "$(smean "$s1on" "$s2on")")  p95 $(ratio "$ponp" "$(smean "$s1onp" "$s2onp")")"
+	say "noise band, stock2/stock1:"
+	say "  offline median $(ratio "$s2off" "$s1off")  p95 $(ratio "$s2offp" "$s1offp")"
+	say "  online  median $(ratio "$s2on" "$s1on")  p95 $(ratio "$s2onp" "$s1onp")"
+	say ""
+done
+
+# The verification loop, on the first base.
+base=$1
+say "== $base: the verification loop"
+t=$SECONDS
+"$XHP_TOP/scripts/apply.sh" "$base" series >/dev/null 2>&1
+say "$(printf '%-44s %5ss' "apply (git am of the series)" $((SECONDS - t)))"
+
+# A one-line edit of the series: one more patch, changing one message.
+edits=$(mktemp -d)
+trap 'rm -rf "$edits"' EXIT
+mkdir -p "$edits/$base"
+wt=$XHP_CACHE/work/$base
+sed -i 's/binding its event channels failed/binding its event channels failed (edited)/' \
+	"$wt/arch/x86/xen/enlighten_pv.c"
+git -C "$wt" commit -q -a -m "bench: a one-line edit" -m "Signed-off-by: bench <bench@localhost>"
+git -C "$wt" format-patch -q --stdout -1 >"$edits/$base/edit.patch"
+git -C "$wt" reset -q --hard HEAD~1
+
+# Warm re-verify: the edited series through apply, incremental build,
+# initramfs, boot and test, as one xen-test.sh run; it prints the
+# boot+test part of its total.
+t=$SECONDS
+res=$(XHP_MUTANTS=$edits "$XHP_TOP/scripts/xen-test.sh" "$base" "$guest" hotplug 5 mutant:edit 2>/dev/null) || true
+line=$(echo "$res" | head -n 1)
+boot=$(echo "$line" | sed -n 's/.*boot+test *\([0-9]*\)s.*/\1/p')
+total=$((SECONDS - t))
+say "$(printf '%-44s %5ss  (%s)' "warm re-verify after a one-line edit, $guest" "$total" "${line%% *}")"
+say "$(printf '%-44s %5ss' "  of which apply, incremental build, initramfs" $((total - ${boot:-0})))"
+say "$(printf '%-44s %5ss' "  of which boot on Xen + hotplug test, 5 cycles" "${boot:-?}")"
+"$XHP_TOP/scripts/apply.sh" "$base" series >/dev/null 2>&1
+
+if [ "${BENCH_CLEAN:-1}" = 1 ]; then
+	o=$(mktemp -d "$XHP_CACHE/bench/clean.XXXXXX")
+	t=$SECONDS
+	(
+		cd "$wt" &&
+			scripts/kconfig/merge_config.sh -n -O "$o" "$XHP_TOP/arch/x86/configs/xen_hotplug_test.config" &&
+			make O="$o" -j"$(nproc)" bzImage modules
+	) >"$o.log" 2>&1 || die "clean build failed; see $o.log"
+	say "$(printf '%-44s %5ss' "clean build, no ccache, $(nproc) jobs" $((SECONDS - t)))"
+	rm -rf "$o" "$o.log"
+fi
+
+if [ -f "$XHP_CACHE/logs/check.log" ]; then
+	say ""
+	say "The last make check on this machine ($(sed -n 's/^# started //p' "$XHP_CACHE/logs/check.log")):"
+	grep -E '^# suite: .*: [0-9]+ s$|^# total: ' "$XHP_CACHE/logs/check.log" | sed 's/^# /  /' | tee -a "$report"
+	# xen-test.sh lines, "# "-prefixed by xen-scenarios.sh and check.sh:
+	# PASS BASE GUEST CYCLES TEST VARIANT boot+test Ns total Ms LOG
+	grep -E '^(# )+(PASS|FAIL) ' "$XHP_CACHE/logs/check.log" | sed -E 's/^(# )+//' |
+		awk '{ printf "  %-4s %-5s %-4s x%-4s %-9s %-24s boot+test %5s total %5s\n", $1, $2, $3, $4, $5, $6, $8, $10 }' |
+		tee -a "$report"
+	tail -n 1 "$XHP_CACHE/logs/check.log" | sed 's/^/  /' | tee -a "$report"
+fi
+
+cp "$report" "$out"
+note "written to ${out#"$XHP_TOP"/}"
