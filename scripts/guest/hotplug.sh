@@ -66,6 +66,9 @@ done
 ktap_test_result "concurrent writers, $cycles cycles each" $ok
 
 stop_ipi_load
+# One hot-plug cycle of a CPU is one offline and one online write.
+ncpus=$(echo $cpus | wc -w)
+ktap_print_msg "hot-plug cycles: $((2 * cycles * ncpus)) in order or random order, $((2 * cycles * ncpus)) attempted by the concurrent writers ($ncpus CPUs)"
 after=$(xen_line_count)
 ktap_print_msg "Xen per-CPU lines before: $before, after: $after"
 ktap_test_result "no leaked Xen per-CPU lines" [ "$before" -eq "$after" ]
