@@ -105,7 +105,7 @@ ktap_test_result "out of event channels with 0-6 ports left, $i times: clean fai
 
 # 3. The cpuhp fail knob at each Xen state (startup of that state fails).
 ok=true
-for name in x86/xen/guest:prepare xen/evtchn:prepare x86/xen/guest:online; do
+for name in x86/xen/guest:prepare xen/evtchn:prepare x86/xen/guest:check-ipis x86/xen/guest:online; do
 	st=$(cpuhp_state "$name")
 	[ -n "$st" ] || continue
 	i=0
