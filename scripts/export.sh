@@ -19,6 +19,11 @@ tmpl=$XHP_TOP/patches/cover-letter.txt
 [ -f "$tmpl" ] || die "no $tmpl"
 ver=$(cat "$XHP_CACHE/bases/$base.version")
 
+# The worktree is shared with the test runs: a mutant or a bench edit on
+# top is not part of the series.
+if git -C "$wt" log --format=%s "debian..$rev" | grep -qE '^(mutant|bench):'; then
+	die "$wt carries a mutant or bench commit; run 'scripts/apply.sh $base series' first"
+fi
 rm -f "$out"/*.patch
 mkdir -p "$out"
 git -C "$wt" format-patch -q --abbrev=12 --cover-letter --base=debian --no-signature --zero-commit \
