@@ -21,6 +21,8 @@ ver=$(cat "$XHP_CACHE/bases/$base.version")
 
 # The worktree is shared with the test runs: a mutant or a bench edit on
 # top is not part of the series.
+[ -n "$(git -C "$wt" rev-list "debian..$rev")" ] ||
+	die "$wt holds no series (stock?); run 'scripts/apply.sh $base series' first"
 if git -C "$wt" log --format=%s "debian..$rev" | grep -qE '^(mutant|bench):'; then
 	die "$wt carries a mutant or bench commit; run 'scripts/apply.sh $base series' first"
 fi
