@@ -70,7 +70,7 @@ def operands(text):
 def is_load(text):
     m = mnemonic(text)
     if m.startswith(("lea", "nop", "push", "pop", "call", "ret", "j", "endbr",
-                     "int3", "ud2", "xchg %ax,%ax")):
+                     "int3", "ud2")):
         return False
     ops = operands(text)
     if "(" not in ops and "%gs:" not in ops:

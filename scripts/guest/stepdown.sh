@@ -30,12 +30,12 @@ evtchn=$(cpuhp_state xen/evtchn:prepare)
 # for a CPU nobody started ("CPU1 failed to report alive state", -EIO),
 # and the CPU stays down until reboot.  Seen on 6.12 in every guest type;
 # generic hot-plug code, not Xen.
+between=$(grep -v ': cpu:kick_ap$' /sys/devices/system/cpu/hotplug/states |
+	awk -F: -v on="$online" '$1 + 0 > 0 && $1 + 0 < on + 0 { print $1 + 0, $0 }')
 if [ "${XHP_SWEEP:-xen}" = all ]; then
-	states=$(grep -v ': cpu:kick_ap$' /sys/devices/system/cpu/hotplug/states |
-		awk -F: -v on="$online" '$1 + 0 > 0 && $1 + 0 < on + 0 { print $1 + 0 }')
+	states=$(echo "$between" | awk '{ print $1 }')
 else
-	states=$(grep -v ': cpu:kick_ap$' /sys/devices/system/cpu/hotplug/states |
-		awk -F: -v on="$online" '$1 + 0 > 0 && $1 + 0 < on + 0 { print $1 + 0, $0 }' | awk '
+	states=$(echo "$between" | awk '
 		{ n[NR] = $1; x[NR] = ($0 ~ /xen/) }
 		END { for (i = 1; i <= NR; i++) if (x[i - 1] || x[i] || x[i + 1]) print n[i] }')
 fi
