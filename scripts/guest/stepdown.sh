@@ -39,7 +39,9 @@ else
 		{ n[NR] = $1; x[NR] = ($0 ~ /xen/) }
 		END { for (i = 1; i <= NR; i++) if (x[i - 1] || x[i] || x[i + 1]) print n[i] }')
 fi
-ktap_set_plan $(($(echo $states | wc -w) * 2 + 1))
+cycles=${XHP_CYCLES:-1}
+n=$(echo $states | wc -w)
+ktap_set_plan $(((n * 2 + 1) * cycles))
 before=$(xen_line_count)
 start_ipi_load
 
@@ -92,15 +94,20 @@ report() {
 	esac
 }
 
-down_up "$evtchn"
-report $? "down to $evtchn (xen/evtchn:prepare) and back online"
+# CYCLES repeats the whole pass: a hunt for intermittent failures.
+c=1
+while [ $c -le "$cycles" ]; do
+	down_up "$evtchn"
+	report $? "down to $evtchn (xen/evtchn:prepare) and back online, pass $c"
 
-for s in $states; do
-	name=$(cpuhp_name "$s")
-	down_up "$s"
-	report $? "down to $s ($name) and back online"
-	up_up "$s"
-	report $? "up to $s ($name) and on to online"
+	for s in $states; do
+		name=$(cpuhp_name "$s")
+		down_up "$s"
+		report $? "down to $s ($name) and back online, pass $c"
+		up_up "$s"
+		report $? "up to $s ($name) and on to online, pass $c"
+	done
+	c=$((c + 1))
 done
 
 stop_ipi_load
