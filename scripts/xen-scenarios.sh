@@ -19,7 +19,7 @@ table=$XHP_TOP/scripts/scenarios/${1:-check}
 rows=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$table")
 echo "TAP version 13"
 echo "1..$(echo "$rows" | wc -l)"
-n=0 pass=0 fail=0 caught=
+n=0 pass=0 fail=0 caught= emu=0
 while read -r base guest test cycles variant expect reason; do
 	n=$((n + 1))
 	desc="$base $guest $test x$cycles $variant: expect $expect"
@@ -40,6 +40,7 @@ while read -r base guest test cycles variant expect reason; do
 		echo "not ok $n - $desc, got $got"
 	fi
 	echo "$out" | grep -v '^\[' | sed 's/^/# /'
+	emu=$((emu + $(echo "$out" | grep -c 'emulation fault, run again')))
 	# For the summary of red runs: what caught it, and the console line.
 	if [ "$expect" = fail ]; then
 		line=$(echo "$out" | grep -m1 -E -- "${reason:-console:|ktap:}" | sed -e 's/^ *//' -e 's/^console:[0-9]*://' -e 's/^\[ *[0-9.]*\] //' | cut -c1-90)
@@ -52,5 +53,6 @@ if [ -n "${caught:-}" ]; then
 	printf '# %-22s %-5s %-4s %-9s %-6s %s\n' VARIANT BASE VM TEST CAUGHT "HOW (console)"
 	printf '%s' "$caught"
 fi
+[ "$emu" = 0 ] || echo "# runs repeated after an emulation fault (xen-test.sh): $emu"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
