@@ -3,6 +3,7 @@
 # Everything CI runs, as one TAP stream.  Suites, cheapest first:
 #
 #   selftest verdict   verdict.sh on kept consoles (seconds)
+#   selftest emulation emulation-fault.sh on kept consoles (seconds)
 #   model              the SPIN model, every variant (minutes)
 #   lint               checkpatch, git am, per-patch build, sparse/W=1
 #   selftest lint      lint.sh must fail each deliberately broken series
@@ -15,7 +16,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-[ $# -gt 0 ] || set -- "selftest verdict" model lint "selftest lint" "xen-scenarios check"
+[ $# -gt 0 ] || set -- "selftest verdict" "selftest emulation" model lint "selftest lint" "xen-scenarios check"
 
 # A copy goes to the cache, for make bench (the time of each suite).
 mkdir -p "$XHP_CACHE/logs"

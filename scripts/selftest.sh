@@ -4,6 +4,7 @@
 #
 #   scripts/selftest.sh verdict     verdict.sh on kept consoles
 #   scripts/selftest.sh lint        lint.sh on deliberately broken series
+#   scripts/selftest.sh emulation   emulation-fault.sh on kept consoles
 #
 # TAP; the last line is "N passed, N failed".
 
@@ -21,6 +22,22 @@ verdict_tests() {
 		result $r "verdict $log: $want with '$text'"
 		[ $r = 0 ] || echo "$out" | head -n 5 | sed 's/^/# /'
 	done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
+}
+
+# emulation-fault.sh on consoles with and without the emulation's triple
+# fault, against a tiny object (insns.S) in place of vmlinux.
+emulation_tests() {
+	local d=$XHP_TOP/scripts/tests/emulation tmp log want text out r
+	tmp=$(mktemp -d)
+	as --64 -o "$tmp/insns.o" "$d/insns.S" || die "as failed on $d/insns.S (binutils)"
+	while read -r log want text; do
+		out=$("$XHP_TOP/scripts/emulation-fault.sh" "$d/$log" "$tmp/insns.o") && got=yes || got=no
+		r=1
+		[ "$got" = "$want" ] && [ "$out" = "$text" ] && r=0
+		result $r "emulation-fault $log: $want${text:+ with '$text'}"
+		[ $r = 0 ] || echo "# got $got: $out"
+	done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
+	rm -rf "$tmp"
 }
 
 # lint.sh on each broken series: the check it targets must fail.
@@ -43,8 +60,9 @@ lint_tests() {
 
 case ${1:-all} in
 verdict) verdict_tests ;;
+emulation) emulation_tests ;;
 lint) lint_tests ;;
-all) verdict_tests; lint_tests ;;
-*) die "usage: $0 [verdict|lint|all]" ;;
+all) verdict_tests; emulation_tests; lint_tests ;;
+*) die "usage: $0 [verdict|emulation|lint|all]" ;;
 esac
 tap_end

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Instructions for the emulation-fault.sh selftest (addresses from 0). */
+	.text
+	.globl	read_clock
+	.type	read_clock, @function
+read_clock:
+	nop				/* 0x0 */
+	rdtsc				/* 0x1: the next instruction is at 0x3 */
+	shl	$32, %rdx		/* 0x3 */
+	or	%rax, %rdx		/* 0x7 */
+	mov	%rdx, %rax		/* 0xa: after it, 0xd */
+	ret				/* 0xd */
+	.size	read_clock, . - read_clock
