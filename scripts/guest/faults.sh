@@ -10,6 +10,9 @@
 #   2. The domain runs out of event channels (evtchn-hog) with 0..6 ports
 #      left, so that each bind of the bring-up fails in turn; XHP_CYCLES times.
 #   3. The cpuhp fail knob, at each Xen state, XHP_CYCLES times.
+#   4. fail_function: the Nth call of bind_ipi_to_irqhandler() or
+#      bind_virq_to_irqhandler() made by the writer or by cpu1's hot-plug
+#      thread fails, for every N that the bring-up reaches.
 #
 # Boot with xen.fifo_events=0 (faults.args): the 2-level ABI has 4096
 # ports, which evtchn-hog fills in seconds.
@@ -26,7 +29,7 @@ if [ ! -w "$sys/online" ]; then
 	ktap_skip_all "needs cpu$cpu to be hot-pluggable"
 	exit "$KSFT_SKIP"
 fi
-ktap_set_plan 3
+ktap_set_plan 4
 
 # One failed attempt: the write fails or succeeds; either way the CPU ends
 # in a consistent state.  Prints why on failure.
@@ -123,6 +126,72 @@ for name in x86/xen/guest:prepare xen/evtchn:prepare x86/xen/guest:check-ipis x8
 	ktap_print_msg "fail knob at $st ($name): $i attempts"
 done
 ktap_test_result "cpuhp fail knob at each Xen state, $cycles times each" $ok
+
+# 4. fail_function on the bind helpers (they allow error injection since
+#    "xen/events: allow error injection into the IPI and VIRQ bind
+#    helpers").  Only the writer and cpu1's hot-plug thread, which binds
+#    the spinlock kicker, may fail (task-filter and make-it-fail); "space"
+#    lets the first N calls through (a call costs 1, and the call that
+#    finds space at 1 fails); "times" 1 fails one call at most, so a
+#    "times" still at 1 afterwards means the bring-up made no N+1th call.
+ff=$dbg/fail_function
+hp=
+for d in /proc/[0-9]*; do
+	[ "$(cat "$d/comm" 2>/dev/null)" = "cpuhp/$cpu" ] && hp=${d#/proc/}
+done
+if [ ! -d "$ff" ]; then
+	ktap_test_skip "fail_function on the bind helpers: needs CONFIG_FAIL_FUNCTION"
+elif [ -z "$hp" ]; then
+	ktap_test_fail "fail_function on the bind helpers: no cpuhp/$cpu thread"
+else
+	ok=true total=0
+	echo Y >"$ff/task-filter"
+	echo 100 >"$ff/probability"
+	echo 1 >"$ff/interval"
+	echo 0 >"$ff/verbose"
+	echo 1 >"/proc/$hp/make-it-fail"
+	for fn in bind_ipi_to_irqhandler bind_virq_to_irqhandler; do
+		echo >"$ff/inject"
+		if ! echo "$fn" >"$ff/inject" 2>/dev/null; then
+			echo "# fail_function: $fn does not allow error injection"
+			ok=false
+			break
+		fi
+		printf %#x -28 >"$ff/$fn/retval"	# -ENOSPC
+		n=0 injected=0 failed_writes=0
+		while [ $n -lt 40 ]; do
+			echo $((n + 1)) >"$ff/space"
+			echo 1 >"$ff/times"
+			# The subshell is the writer: its echo is a builtin.
+			if (echo 1 >/proc/self/make-it-fail && echo 1 >"$sys/online") 2>/dev/null; then
+				out="write ok"
+			else
+				out="write failed"
+				failed_writes=$((failed_writes + 1))
+			fi
+			if [ "$(cat "$ff/times")" = 1 ]; then
+				# Nothing injected: every call of the bring-up let through.
+				is_online "$cpu" && set_online "$cpu" 0
+				[ "$out" = "write ok" ] || { echo "# $fn: write failed with nothing injected"; ok=false; }
+				break
+			fi
+			injected=$((injected + 1))
+			attempt_clean "$base" || { echo "# $fn call $((n + 1)) ($out): not clean"; ok=false; break; }
+			retry_online || { echo "# $fn call $((n + 1)) ($out): retry failed"; ok=false; break; }
+			set_online "$cpu" 0 || { ok=false; break; }
+			[ "$(xen_line_count)" -eq "$base" ] ||
+				{ echo "# $fn call $((n + 1)): $(xen_line_count) lines after offline, $base before"; ok=false; break; }
+			n=$((n + 1))
+		done
+		ktap_print_msg "fail_function $fn: $injected calls failed in turn, $failed_writes failed writes"
+		total=$((total + injected))
+		$ok || break
+	done
+	echo >"$ff/inject"
+	echo 0 >"/proc/$hp/make-it-fail"
+	[ $total -gt 0 ] || { echo "# fail_function: no bind was failed"; ok=false; }
+	ktap_test_result "fail_function at each bind of the bring-up ($total calls)" $ok
+fi
 
 set_online "$cpu" 1
 ktap_finished
