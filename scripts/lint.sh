@@ -5,8 +5,9 @@
 #   1. scripts/checkpatch.pl --strict on every patch: no ERROR, no WARNING;
 #      a CHECK needs a one-line justification under the patch's "---".
 #   2. git am of the whole series (apply.sh).
-#   3. Bisectability: the tree builds after each patch.
-#   4. sparse (C=2) and W=1 on arch/x86/xen/ and drivers/xen/events/:
+#   3. The repository's copies of files the series adds are the same.
+#   4. Bisectability: the tree builds after each patch.
+#   5. sparse (C=2) and W=1 on arch/x86/xen/ and drivers/xen/events/:
 #      nothing the stock base does not report already (line numbers
 #      ignored).
 #
@@ -85,6 +86,18 @@ for base in "$@"; do
 	out=$(am 2>&1) && r=0 || r=1
 	result $r "$base git am of the series"
 	[ $r = 0 ] || { echo "$out" | sed 's/^/# /'; continue; }
+
+	# The repository keeps copies of what the series adds (the config
+	# fragment the builds use, the contract page): they must not drift.
+	if [ -z "$sdir_override" ]; then
+		for f in arch/x86/configs/xen_hotplug_test.config \
+			Documentation/arch/x86/xen-vcpu-hotplug.rst; do
+			[ -f "$wt/$f" ] || continue	# 6.1: Documentation/x86/
+			cmp -s "$XHP_TOP/$f" "$wt/$f" && r=0 || r=1
+			result $r "$base $f: the repository's copy is the series' file"
+			[ $r = 0 ] || diff "$wt/$f" "$XHP_TOP/$f" | head -n 10 | sed 's/^/# /'
+		done
+	fi
 
 	# Build after each patch (the last one is the series itself).
 	head=$(git -C "$wt" rev-parse HEAD)
