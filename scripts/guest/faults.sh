@@ -5,8 +5,9 @@
 # the Xen per-CPU interrupt lines must be what they were before, and the
 # next "echo 1 > online" must succeed.
 #
-#   1. failslab: the Nth fault site of the writer fails, for every N
-#      that the bring-up reaches (fail-nth.c arms /proc/self/fail-nth).
+#   1. failslab and fail_page_alloc: the Nth allocation of the writer
+#      fails, for every N that the bring-up reaches (fail-nth.c arms
+#      /proc/self/fail-nth).
 #   2. The domain runs out of event channels (evtchn-hog) with 0..6 ports
 #      left, so that each bind of the bring-up fails in turn; XHP_CYCLES times.
 #   3. The cpuhp fail knob, at each Xen state, XHP_CYCLES times.
@@ -53,15 +54,20 @@ set_online "$cpu" 0 || ktap_exit_fail_msg "cannot take cpu$cpu offline"
 base=$(xen_line_count)
 ktap_print_msg "cpu$cpu offline, Xen per-CPU lines: $base"
 
-# 1. failslab through fail-nth: the Nth fault site of the writer fails.
-#    Reclaiming allocations (GFP_KERNEL) must be failable too.
-echo N >"$dbg/failslab/ignore-gfp-wait"
-echo 0 >"$dbg/failslab/verbose"
-ok=true injected=0 failed_writes=0 n=1
-while [ $n -le 200 ]; do
+# 1. failslab and fail_page_alloc through fail-nth: the Nth fault site of
+#    the writer fails, slab or page allocation.  Reclaiming allocations
+#    (GFP_KERNEL) must be failable too.  A sweep that does not reach its
+#    end within $max sites is a failure: its coverage would be partial.
+for a in failslab fail_page_alloc; do
+	echo N >"$dbg/$a/ignore-gfp-wait"
+	echo 0 >"$dbg/$a/verbose"
+done
+echo 0 >"$dbg/fail_page_alloc/min-order"	# default 1 spares single pages
+ok=true injected=0 failed_writes=0 n=1 max=400 swept=false
+while [ $n -le $max ]; do
 	out=$(/tests/fail-nth $n "$sys/online" 1)
 	case $out in
-	*"injected no") is_online "$cpu" && set_online "$cpu" 0; break ;;	# all sites seen
+	*"injected no") is_online "$cpu" && set_online "$cpu" 0; swept=true; break ;;	# all sites seen
 	esac
 	injected=$((injected + 1))
 	case $out in
@@ -74,8 +80,9 @@ while [ $n -le 200 ]; do
 	[ "$(xen_line_count)" -eq "$base" ] || { echo "# fail-nth $n: $(xen_line_count) lines after offline, $base before"; ok=false; break; }
 	n=$((n + 1))
 done
-ktap_print_msg "failslab: $injected sites, $failed_writes failed writes"
-ktap_test_result "failslab at each of $injected allocation sites of the bring-up" $ok
+$swept || ! $ok || { echo "# fail-nth: more than $max sites, sweep cut short"; ok=false; }
+ktap_print_msg "failslab and fail_page_alloc: $injected sites, $failed_writes failed writes"
+ktap_test_result "failslab and fail_page_alloc at each of $injected allocation sites of the bring-up" $ok
 
 # 2. Out of event channels, with 0..6 ports left: each value makes a
 #    different bind of the bring-up fail (timer VIRQ, each IPI, the debug
