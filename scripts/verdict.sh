@@ -29,7 +29,10 @@ bad+='inconsistent lock state|possible recursive locking|'
 bad+='suspicious RCU usage|Watchdog detected|soft lockup|'
 bad+='\(XEN\) .*(Panic|FATAL|Assertion|Triple fault|Dom0 crashed)|genirq: Flags mismatch|is already allocated'
 # Blocks that are not the kernel's fault: a line matching this starts a
-# block that ends with its stack dump (</TASK>).  Short and explicit:
+# block that ends with its stack dump (</TASK> or "---[ end trace"), or
+# at the next KTAP or xhp: line for a block without one.  Blank lines and
+# Xen's own lines can land inside a block (two writers on one serial
+# line) and do not end it.  Short and explicit:
 # - TCG has no AMD MSR 0xc0010055, which 6.1 reads at boot as PV dom0;
 # - the fault-injection tests provoke failures on purpose;
 # - a core bug outside Xen, of the same class as the one the series
@@ -49,7 +52,8 @@ fi
 allowed=$(grep -a -c -E "$allow" "$con")
 badlines=$(awk -v bad="$bad" -v allow="$allow" '
 	$0 ~ allow { skip = 1; next }
-	skip && /<\/TASK>|^ *$/ { skip = 0; next }
+	skip && /<\/TASK>|---\[ end trace/ { skip = 0; next }
+	skip && /^(ok|not ok) |^xhp: / { skip = 0 }
 	skip { next }
 	$0 ~ bad { print NR ":" $0 }' "$con" | head -20)
 notok=$(grep -a -n -E '^not ok ' "$con")
