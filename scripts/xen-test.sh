@@ -36,6 +36,15 @@ log=$logdir/$name.log
 mkdir -p "$logdir"
 "$XHP_TOP/scripts/initramfs.sh" "$img" "$logdir/$name.cpio.gz"
 
+# The hard timeout grows with the cycles (XHP_TIMEOUT overrides it): a
+# cycle of the fault test takes about a minute in dom0 and about three in
+# the PVHVM domU here (each of its 7 out-of-channel attempts fills the
+# domain's ports first), and 900 s cut a 10-cycle domU run short.
+per=10
+[ "$test" = faults ] && per=60
+[ "$guest" = hvm ] && per=$((per * 3))
+export XHP_TIMEOUT=${XHP_TIMEOUT:-$((900 + cycles * per))}
+
 # A mutant that hangs a bring-up is caught by the hung-task detector: 60 s
 # instead of 120 s ends such a run a minute or more sooner.  Runs of the
 # series keep the default, which TCG's slowness never came near.
