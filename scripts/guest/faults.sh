@@ -50,6 +50,17 @@ retry_online() {
 	has_ipis "$cpu"
 }
 
+# After one injected failure (parts 1 and 4): clean, the retry succeeds,
+# and offline again the Xen lines are back at BASELINE.
+#   injected_clean BASELINE WHAT RESULT
+injected_clean() {
+	attempt_clean "$1" || { echo "# $2 ($3): not clean"; return 1; }
+	retry_online || { echo "# $2 ($3): retry failed"; return 1; }
+	set_online "$cpu" 0 || return 1
+	[ "$(xen_line_count)" -eq "$1" ] ||
+		{ echo "# $2: $(xen_line_count) lines after offline, $1 before"; return 1; }
+}
+
 set_online "$cpu" 0 || ktap_exit_fail_msg "cannot take cpu$cpu offline"
 base=$(xen_line_count)
 ktap_print_msg "cpu$cpu offline, Xen per-CPU lines: $base"
@@ -74,10 +85,7 @@ while [ $n -le $max ]; do
 	"write ok"*) ;;
 	*) failed_writes=$((failed_writes + 1)) ;;
 	esac
-	attempt_clean "$base" || { echo "# fail-nth $n ($out): not clean"; ok=false; break; }
-	retry_online || { echo "# fail-nth $n ($out): retry failed"; ok=false; break; }
-	set_online "$cpu" 0 || { ok=false; break; }
-	[ "$(xen_line_count)" -eq "$base" ] || { echo "# fail-nth $n: $(xen_line_count) lines after offline, $base before"; ok=false; break; }
+	injected_clean "$base" "fail-nth $n" "$out" || { ok=false; break; }
 	n=$((n + 1))
 done
 $swept || ! $ok || { echo "# fail-nth: more than $max sites, sweep cut short"; ok=false; }
@@ -183,11 +191,7 @@ else
 				break
 			fi
 			injected=$((injected + 1))
-			attempt_clean "$base" || { echo "# $fn call $((n + 1)) ($out): not clean"; ok=false; break; }
-			retry_online || { echo "# $fn call $((n + 1)) ($out): retry failed"; ok=false; break; }
-			set_online "$cpu" 0 || { ok=false; break; }
-			[ "$(xen_line_count)" -eq "$base" ] ||
-				{ echo "# $fn call $((n + 1)): $(xen_line_count) lines after offline, $base before"; ok=false; break; }
+			injected_clean "$base" "$fn call $((n + 1))" "$out" || { ok=false; break; }
 			n=$((n + 1))
 		done
 		ktap_print_msg "fail_function $fn: $injected calls failed in turn, $failed_writes failed writes"
