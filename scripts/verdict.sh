@@ -42,13 +42,13 @@ bad+='\(XEN\) .*(Panic|FATAL|Assertion|Triple fault|Dom0 crashed)|genirq: Flags 
 #   once on that CPU.  Only the step-down tests get there;
 # - sched_cpu_dying() finding one task more on the dying CPU's runqueue
 #   than it can list, when the only task it lists is that CPU's stopper
-#   (migration/N): the extra one is no longer in the task list, so it is
-#   an exiting task that was still queued there.  The scheduler's own
-#   hot-unplug check, in a state where no Xen code runs; seen once, in
-#   a plain offline of the PVHVM domU.  A listed task other than the
-#   stopper is a task left behind on a dead CPU, and that is a failure
-#   (the "pid: N, name:" rule in the awk below; only the scheduler's
-#   dump_rq_tasks() prints that line).
+#   (migration/N): the extra one is not in the task list (an exiting
+#   task still queued there, or a miscount; not established).  The
+#   scheduler's own hot-unplug check, in a state where no Xen code runs;
+#   seen once, in a plain offline of the PVHVM domU.  A listed task
+#   other than the stopper is a task left behind on a dead CPU, and that
+#   is a failure (the "pid: N, name:" rule in the awk below; only the
+#   scheduler's dump_rq_tasks() prints that line).
 allow='unchecked MSR access error: RDMSR from 0xc0010055|FAULT_INJECTION: forcing a failure'
 allow+='|WARNING: CPU: [0-9]+ PID: [0-9]+ at kernel/rcu/tree.c:[0-9]+ (__call_rcu_common|call_rcu)'
 allow+='|WARNING: CPU: [0-9]+ PID: [0-9]+ at kernel/sched/core.c:[0-9]+ sched_cpu_dying'
