@@ -9,7 +9,9 @@
 # hvm, dom0 (PV, same kernel) boots the root of dom0root.sh with
 # scripts/dom0/init, which creates the domU with xl: BZIMAGE booted as an
 # HVM guest, INITRD as its initramfs, KERNEL_ARGS on its command line; the
-# domU's console is copied onto dom0's.  The exact QEMU command is
+# domU's console is copied onto dom0's; after the domU, dom0 takes its own
+# vCPUs down and up with xl vcpu-set (XHP_VCPUSET_CYCLES, default 3; 0
+# skips it).  The exact QEMU command is
 # written to LOG.cmd, the serial console (Xen and dom0) to LOG.  QEMU runs
 # under a hard timeout (XHP_TIMEOUT seconds, default 900); a dom0 that
 # panics or reboots ends the run (panic=-1 and -no-reboot).  Exit status:
@@ -60,6 +62,8 @@ hvm)
 	cp /bin/busybox "$over/xhp/busybox"
 	# dom0 destroys a domU still running this long before QEMU's end.
 	echo $((${XHP_TIMEOUT:-900} - 60)) >"$over/xhp/timeout"
+	# dom0's own test after the domU: xl vcpu-set cycles (dom0/init).
+	echo "${XHP_VCPUSET_CYCLES:-3}" >"$over/xhp/vcpu-set"
 	cp "$kernel" "$over/xhp/bzImage"
 	[ -f "$(dirname "$kernel")/System.map" ] && cp "$(dirname "$kernel")/System.map" "$over/xhp/"
 	cp "$initrd" "$over/xhp/initrd"
@@ -99,8 +103,8 @@ hvm)
 		cat "$root"
 		(cd "$over" && find . | cpio -o -H newc --quiet -R 0:0)
 	} >"$initrd"
-	# dom0 is the harness here, not the kernel under test (it hot-plugs
-	# nothing).  Its lockdep is off: 6.12's gntdev takes priv->lock under
+	# dom0 is mostly the harness here: it hot-plugs only in its xl
+	# vcpu-set test, after the domU.  Its lockdep is off: 6.12's gntdev takes priv->lock under
 	# mmap_lock in gntdev_mmap() and mmap_lock under priv->lock in
 	# gntdev_ioctl(), and xenstored hits both at domU creation.
 	kargs="console=hvc0 earlyprintk=xen panic=-1 lockdep.prove_locking=0"
@@ -124,7 +128,12 @@ echo >>"$log.cmd"
 # instead of rebooting), then it is stopped.  A red run thus ends in
 # seconds instead of at the timeout; verdict.sh judges what was printed.
 # WARNING does not end a run: a few are allowed (verdict.sh).
-endings='^xhp: done rc=|Kernel panic - not syncing|kernel BUG at|Oops|'
+# In the HVM runs dom0 tests on after the domU's end marker; its own
+# "xhp-dom0: done" ends the run.
+done_re='^xhp: done rc='
+[ "$guest" = hvm ] && done_re='^xhp-dom0: done'
+endings="$done_re|Kernel panic - not syncing|kernel BUG at|Oops|"
+
 endings+='possible (circular|recursive) locking|inconsistent lock state|'
 endings+='INFO: task .* blocked for more than|rcu: INFO: .* stall|'
 endings+='list_(add|del) corruption|Triple fault|Dom0 crashed'
