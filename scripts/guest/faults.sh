@@ -7,13 +7,15 @@
 #
 #   1. failslab and fail_page_alloc: the Nth allocation of the writer
 #      fails, for every N that the bring-up reaches (fail-nth.c arms
-#      /proc/self/fail-nth).
+#      /proc/self/fail-nth).  One pass: each site once, 34 to 41 failed
+#      writes in a pass on 6.12.
 #   2. The domain runs out of event channels (evtchn-hog) with 0..6 ports
 #      left, so that each bind of the bring-up fails in turn; XHP_CYCLES times.
 #   3. The cpuhp fail knob, at each Xen state, XHP_CYCLES times.
 #   4. fail_function: the Nth call of bind_ipi_to_irqhandler() or
 #      bind_virq_to_irqhandler() made by the writer or by cpu1's hot-plug
-#      thread fails, for every N that the bring-up reaches.
+#      thread fails, for every N that the bring-up reaches; XHP_CYCLES
+#      times.
 #
 # Boot with xen.fifo_events=0 (faults.args): the 2-level ABI has 4096
 # ports, which evtchn-hog fills in seconds.
@@ -159,49 +161,52 @@ if [ ! -d "$ff" ]; then
 elif [ -z "$hp" ]; then
 	ktap_test_fail "fail_function on the bind helpers: no cpuhp/$cpu thread"
 else
-	ok=true total=0
+	ok=true total=0 c=0
 	echo Y >"$ff/task-filter"
 	echo 100 >"$ff/probability"
 	echo 1 >"$ff/interval"
 	echo 0 >"$ff/verbose"
 	echo 1 >"/proc/$hp/make-it-fail"
-	for fn in bind_ipi_to_irqhandler bind_virq_to_irqhandler; do
-		echo >"$ff/inject"
-		if ! echo "$fn" >"$ff/inject" 2>/dev/null; then
-			echo "# fail_function: $fn does not allow error injection"
-			ok=false
-			break
-		fi
-		printf %#x -28 >"$ff/$fn/retval"	# -ENOSPC
-		n=0 injected=0 failed_writes=0
-		while [ $n -lt 40 ]; do
-			echo $((n + 1)) >"$ff/space"
-			echo 1 >"$ff/times"
-			# The subshell is the writer: its echo is a builtin.
-			if (echo 1 >/proc/self/make-it-fail && echo 1 >"$sys/online") 2>/dev/null; then
-				out="write ok"
-			else
-				out="write failed"
-				failed_writes=$((failed_writes + 1))
-			fi
-			if [ "$(cat "$ff/times")" = 1 ]; then
-				# Nothing injected: every call of the bring-up let through.
-				is_online "$cpu" && set_online "$cpu" 0
-				[ "$out" = "write ok" ] || { echo "# $fn: write failed with nothing injected"; ok=false; }
+	while [ $c -lt "$cycles" ] && $ok; do
+		c=$((c + 1))
+		for fn in bind_ipi_to_irqhandler bind_virq_to_irqhandler; do
+			echo >"$ff/inject"
+			if ! echo "$fn" >"$ff/inject" 2>/dev/null; then
+				echo "# fail_function: $fn does not allow error injection"
+				ok=false
 				break
 			fi
-			injected=$((injected + 1))
-			injected_clean "$base" "$fn call $((n + 1))" "$out" || { ok=false; break; }
-			n=$((n + 1))
+			printf %#x -28 >"$ff/$fn/retval"	# -ENOSPC
+			n=0 injected=0 failed_writes=0
+			while [ $n -lt 40 ]; do
+				echo $((n + 1)) >"$ff/space"
+				echo 1 >"$ff/times"
+				# The subshell is the writer: its echo is a builtin.
+				if (echo 1 >/proc/self/make-it-fail && echo 1 >"$sys/online") 2>/dev/null; then
+					out="write ok"
+				else
+					out="write failed"
+					failed_writes=$((failed_writes + 1))
+				fi
+				if [ "$(cat "$ff/times")" = 1 ]; then
+					# Nothing injected: every call of the bring-up let through.
+					is_online "$cpu" && set_online "$cpu" 0
+					[ "$out" = "write ok" ] || { echo "# $fn: write failed with nothing injected"; ok=false; }
+					break
+				fi
+				injected=$((injected + 1))
+				injected_clean "$base" "$fn call $((n + 1))" "$out" || { ok=false; break; }
+				n=$((n + 1))
+			done
+			ktap_print_msg "fail_function $fn, pass $c: $injected calls failed in turn, $failed_writes failed writes"
+			total=$((total + injected))
+			$ok || break
 		done
-		ktap_print_msg "fail_function $fn: $injected calls failed in turn, $failed_writes failed writes"
-		total=$((total + injected))
-		$ok || break
 	done
 	echo >"$ff/inject"
 	echo 0 >"/proc/$hp/make-it-fail"
 	[ $total -gt 0 ] || { echo "# fail_function: no bind was failed"; ok=false; }
-	ktap_test_result "fail_function at each bind of the bring-up ($total calls)" $ok
+	ktap_test_result "fail_function at each bind of the bring-up, $c times ($total calls)" $ok
 fi
 
 set_online "$cpu" 1
