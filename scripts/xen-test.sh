@@ -38,12 +38,12 @@ mkdir -p "$logdir"
 
 # The hard timeout grows with the cycles (XHP_TIMEOUT overrides it): a
 # cycle of the fault test (out of channels, the fail knob, fail_function)
-# took 72 s in PV dom0 and about 185 s in the PVHVM domU here (each of
-# its 7 out-of-channel attempts fills the domain's ports first), and
-# 900 s cut a 10-cycle domU run short.  Twice that, with margin.
+# took 72 s in PV dom0, about 200 s in PVH dom0 and 185 s in the PVHVM
+# domU here (each of the 7 out-of-channel attempts fills the domain's
+# ports first), and 900 s cut a 10-cycle domU run short.
 per=10
 [ "$guest" = hvm ] && per=50
-[ "$test" = faults ] && per=150
+[ "$test" = faults ] && per=300
 [ "$test" = faults ] && [ "$guest" = hvm ] && per=400
 export XHP_TIMEOUT=${XHP_TIMEOUT:-$((900 + cycles * per))}
 
