@@ -8,9 +8,10 @@
 #
 # Pass: the guest printed "xhp: done rc=0", QEMU did not hit its timeout
 # (124: in the HVM runs dom0 still tests after the domU's end marker), no
-# KTAP line is "not ok", and no line of the console is bad (the list below, after the kernel's own
-# console-badness.sh).  Prints the verdict and its reason on one line,
-# then the evidence; exits 0 on pass, 1 on fail.
+# KTAP line is "not ok", and no line of the console is bad (the list
+# below, after the kernel's own console-badness.sh).  Prints the verdict
+# and its reason on one line, then the evidence; exits 0 on pass, 1 on
+# fail.
 
 log=${1:?usage: $0 LOG [QEMU_EXIT_STATUS [ALLOW_FILE]]}
 status=${2:-}

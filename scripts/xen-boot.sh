@@ -11,8 +11,8 @@
 # HVM guest, INITRD as its initramfs, KERNEL_ARGS on its command line; the
 # domU's console is copied onto dom0's; after the domU, dom0 takes its own
 # vCPUs down and up with xl vcpu-set (XHP_VCPUSET_CYCLES, default 3; 0
-# skips it).  The exact QEMU command is
-# written to LOG.cmd, the serial console (Xen and dom0) to LOG.  QEMU runs
+# skips it).  The exact QEMU command is written to LOG.cmd, the serial
+# console (Xen and dom0) to LOG.  QEMU runs
 # under a hard timeout (XHP_TIMEOUT seconds, default 900); a dom0 that
 # panics or reboots ends the run (panic=-1 and -no-reboot).  Exit status:
 # QEMU's, or 124 on timeout.
@@ -104,9 +104,10 @@ hvm)
 		(cd "$over" && find . | cpio -o -H newc --quiet -R 0:0)
 	} >"$initrd"
 	# dom0 is mostly the harness here: it hot-plugs only in its xl
-	# vcpu-set test, after the domU.  Its lockdep is off: 6.12's gntdev takes priv->lock under
-	# mmap_lock in gntdev_mmap() and mmap_lock under priv->lock in
-	# gntdev_ioctl(), and xenstored hits both at domU creation.
+	# vcpu-set test, after the domU.  Its lockdep is off: 6.12's gntdev
+	# takes priv->lock under mmap_lock in gntdev_mmap() and mmap_lock
+	# under priv->lock in gntdev_ioctl(), and xenstored hits both at
+	# domU creation.
 	kargs="console=hvc0 earlyprintk=xen panic=-1 lockdep.prove_locking=0"
 	;;
 *) die "unknown GUEST '$guest'; use pv, pvh or hvm" ;;
@@ -133,7 +134,6 @@ echo >>"$log.cmd"
 done_re='^xhp: done rc='
 [ "$guest" = hvm ] && done_re='^xhp-dom0: done'
 endings="$done_re|Kernel panic - not syncing|kernel BUG at|Oops|"
-
 endings+='possible (circular|recursive) locking|inconsistent lock state|'
 endings+='INFO: task .* blocked for more than|rcu: INFO: .* stall|'
 endings+='list_(add|del) corruption|Triple fault|Dom0 crashed'
