@@ -6,7 +6,9 @@
 #
 # BASE     6.1 or 6.12
 # GUEST    pv (PV dom0), pvh (PVH dom0) or hvm (PVHVM domU, PV dom0)
-# TEST     a script of scripts/guest/ (hotplug, stepdown, ...); default hotplug
+# TEST     a script of scripts/guest/ (hotplug, stepdown, ...); default hotplug.
+#          TEST:PARTS runs some parts of a test that has them (faults:234
+#          skips the fail-nth sweep); the guest sees xhp.parts=PARTS.
 # CYCLES   hot-plug cycles; default 5
 # VARIANT  series (default), stock, or mutant:NAME (see apply.sh)
 #
@@ -18,11 +20,16 @@
 base=${1:-}
 guest=${2:-}
 [ -n "$guest" ] || die "usage: $0 BASE pv|pvh|hvm [TEST] [CYCLES] [VARIANT]"
-test=${3:-hotplug}
+spec=${3:-hotplug}
+test=${spec%%:*}
+parts=
+[ "$spec" = "$test" ] || parts=${spec#*:}
 cycles=${4:-5}
 variant=${5:-series}
 shift $(($# < 5 ? $# : 5))
 check_base "$base"
+[[ $parts =~ ^[1-9]*$ ]] || die "TEST:PARTS takes digits, as in faults:234; got '$spec'"
+[ -z "$parts" ] || set -- "xhp.parts=$parts" "$@"
 [ -x "$XHP_TOP/scripts/guest/$test.sh" ] ||
 	die "no in-guest test '$test'; have: $(cd "$XHP_TOP/scripts/guest" && ls *.sh | grep -v '^lib' | sed 's/\.sh$//' | tr '\n' ' ')"
 
@@ -30,7 +37,7 @@ start=$SECONDS
 "$XHP_TOP/scripts/apply.sh" "$base" "$variant" >&2
 img=$("$XHP_TOP/scripts/build.sh" "$base")
 
-name=$base-${variant/:/-}-$guest-$test
+name=$base-${variant/:/-}-$guest-$test${parts:+-$parts}
 logdir=$XHP_CACHE/logs
 log=$logdir/$name.log
 mkdir -p "$logdir"
@@ -79,7 +86,7 @@ done
 [ -z "$emu" ] || verdict+=$'\n'"${emu%$'\n'}"
 echo "$verdict" >"$log.verdict"
 printf '%s %-6s %-4s %-4s %-10s %-18s boot+test %4ss total %4ss  %s\n' \
-	"${verdict%% *}" "$base" "$guest" "$cycles" "$test" "$variant" \
+	"${verdict%% *}" "$base" "$guest" "$cycles" "$spec" "$variant" \
 	$((SECONDS - boot_start)) $((SECONDS - start)) "$log"
 echo "$verdict" | sed -e '1s/^[A-Z]* /  /' -e '2,$s/^/  /' | head -n 60
 exit $ok

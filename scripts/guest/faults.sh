@@ -17,6 +17,9 @@
 #      thread fails, for every N that the bring-up reaches; XHP_CYCLES
 #      times.
 #
+# xhp.parts= on the kernel command line (XHP_PARTS) runs some of them,
+# e.g. 234; the default is all four.  The others are KTAP skips.
+#
 # Boot with xen.fifo_events=0 (faults.args): the 2-level ABI has 4096
 # ports, which evtchn-hog fills in seconds.
 
@@ -25,6 +28,7 @@
 cpu=1
 sys=/sys/devices/system/cpu/cpu$cpu
 cycles=${XHP_CYCLES:-10}
+parts=${XHP_PARTS:-1234}
 dbg=/sys/kernel/debug
 
 ktap_print_header
@@ -71,78 +75,84 @@ ktap_print_msg "cpu$cpu offline, Xen per-CPU lines: $base"
 #    the writer fails, slab or page allocation.  Reclaiming allocations
 #    (GFP_KERNEL) must be failable too.  A sweep that does not reach its
 #    end within $max sites is a failure: its coverage would be partial.
-for a in failslab fail_page_alloc; do
-	echo N >"$dbg/$a/ignore-gfp-wait"
-	echo 0 >"$dbg/$a/verbose"
-done
-echo 0 >"$dbg/fail_page_alloc/min-order"	# default 1 spares single pages
-ok=true injected=0 failed_writes=0 n=1 max=400 swept=false
-while [ $n -le $max ]; do
-	out=$(/tests/fail-nth $n "$sys/online" 1)
-	case $out in
-	*"injected no") is_online "$cpu" && set_online "$cpu" 0; swept=true; break ;;	# all sites seen
-	esac
-	injected=$((injected + 1))
-	case $out in
-	"write ok"*) ;;
-	*) failed_writes=$((failed_writes + 1)) ;;
-	esac
-	injected_clean "$base" "fail-nth $n" "$out" || { ok=false; break; }
-	n=$((n + 1))
-done
-$swept || ! $ok || { echo "# fail-nth: more than $max sites, sweep cut short"; ok=false; }
-ktap_print_msg "failslab and fail_page_alloc: $injected sites, $failed_writes failed writes"
-ktap_test_result "failslab and fail_page_alloc at each of $injected allocation sites of the bring-up" $ok
+failslab_sweep() {
+	for a in failslab fail_page_alloc; do
+		echo N >"$dbg/$a/ignore-gfp-wait"
+		echo 0 >"$dbg/$a/verbose"
+	done
+	echo 0 >"$dbg/fail_page_alloc/min-order"	# default 1 spares single pages
+	ok=true injected=0 failed_writes=0 n=1 max=400 swept=false
+	while [ $n -le $max ]; do
+		out=$(/tests/fail-nth $n "$sys/online" 1)
+		case $out in
+		*"injected no") is_online "$cpu" && set_online "$cpu" 0; swept=true; break ;;	# all sites seen
+		esac
+		injected=$((injected + 1))
+		case $out in
+		"write ok"*) ;;
+		*) failed_writes=$((failed_writes + 1)) ;;
+		esac
+		injected_clean "$base" "fail-nth $n" "$out" || { ok=false; break; }
+		n=$((n + 1))
+	done
+	$swept || ! $ok || { echo "# fail-nth: more than $max sites, sweep cut short"; ok=false; }
+	ktap_print_msg "failslab and fail_page_alloc: $injected sites, $failed_writes failed writes"
+	ktap_test_result "failslab and fail_page_alloc at each of $injected allocation sites of the bring-up" $ok
+}
 
 # 2. Out of event channels, with 0..6 ports left: each value makes a
 #    different bind of the bring-up fail (timer VIRQ, each IPI, the debug
 #    VIRQ of the 2-level ABI, the PV irq_work IPI, the spinlock kicker).
 #    Online either fails cleanly or succeeds with the CPU's IPIs.
-ok=true i=0 refused=0
-while [ $i -lt "$cycles" ] && $ok; do
-	for leave in 0 1 2 3 4 5 6; do
-		rm -f /tmp/hog.out
-		/tests/evtchn-hog $leave >/tmp/hog.out &
-		hog=$!
-		while ! grep -q full /tmp/hog.out 2>/dev/null; do
-			kill -0 $hog 2>/dev/null || { echo "# evtchn-hog died: $(cat /tmp/hog.out)"; ok=false; break; }
-			sleep 0.2
-		done
-		$ok || break
-		[ $i = 0 ] && [ $leave = 0 ] && ktap_print_msg "evtchn-hog: $(cat /tmp/hog.out)"
-		echo 1 >"$sys/online" 2>/dev/null || refused=$((refused + 1))
-		attempt_clean "$base" || { echo "# $leave ports left: not clean"; ok=false; }
-		kill $hog
-		wait $hog 2>/dev/null
-		retry_online || { echo "# $leave ports left: retry failed"; ok=false; }
-		set_online "$cpu" 0 || ok=false
-		$ok || break
-	done
-	i=$((i + 1))
-done
-ktap_print_msg "out of event channels: $refused of $((i * 7)) writes refused"
-ktap_test_result "out of event channels with 0-6 ports left, $i times: clean failure or success, then success" $ok
-
-# 3. The cpuhp fail knob at each Xen state (startup of that state fails).
-ok=true
-for name in x86/xen/guest:prepare xen/evtchn:prepare x86/xen/guest:check-ipis x86/xen/guest:online; do
-	st=$(cpuhp_state "$name")
-	[ -n "$st" ] || continue
-	i=0
+out_of_channels() {
+	ok=true i=0 refused=0
 	while [ $i -lt "$cycles" ] && $ok; do
-		echo "$st" >"$sys/hotplug/fail"
-		if echo 1 >"$sys/online" 2>/dev/null; then
-			echo "# fail knob at $st ($name): online succeeded"
-			ok=false
-		fi
-		attempt_clean "$base" || ok=false
-		retry_online || ok=false
-		set_online "$cpu" 0 || ok=false
+		for leave in 0 1 2 3 4 5 6; do
+			rm -f /tmp/hog.out
+			/tests/evtchn-hog $leave >/tmp/hog.out &
+			hog=$!
+			while ! grep -q full /tmp/hog.out 2>/dev/null; do
+				kill -0 $hog 2>/dev/null || { echo "# evtchn-hog died: $(cat /tmp/hog.out)"; ok=false; break; }
+				sleep 0.2
+			done
+			$ok || break
+			[ $i = 0 ] && [ $leave = 0 ] && ktap_print_msg "evtchn-hog: $(cat /tmp/hog.out)"
+			echo 1 >"$sys/online" 2>/dev/null || refused=$((refused + 1))
+			attempt_clean "$base" || { echo "# $leave ports left: not clean"; ok=false; }
+			kill $hog
+			wait $hog 2>/dev/null
+			retry_online || { echo "# $leave ports left: retry failed"; ok=false; }
+			set_online "$cpu" 0 || ok=false
+			$ok || break
+		done
 		i=$((i + 1))
 	done
-	ktap_print_msg "fail knob at $st ($name): $i attempts"
-done
-ktap_test_result "cpuhp fail knob at each Xen state, $cycles times each" $ok
+	ktap_print_msg "out of event channels: $refused of $((i * 7)) writes refused"
+	ktap_test_result "out of event channels with 0-6 ports left, $i times: clean failure or success, then success" $ok
+}
+
+# 3. The cpuhp fail knob at each Xen state (startup of that state fails).
+fail_knob() {
+	ok=true
+	for name in x86/xen/guest:prepare xen/evtchn:prepare x86/xen/guest:check-ipis x86/xen/guest:online; do
+		st=$(cpuhp_state "$name")
+		[ -n "$st" ] || continue
+		i=0
+		while [ $i -lt "$cycles" ] && $ok; do
+			echo "$st" >"$sys/hotplug/fail"
+			if echo 1 >"$sys/online" 2>/dev/null; then
+				echo "# fail knob at $st ($name): online succeeded"
+				ok=false
+			fi
+			attempt_clean "$base" || ok=false
+			retry_online || ok=false
+			set_online "$cpu" 0 || ok=false
+			i=$((i + 1))
+		done
+		ktap_print_msg "fail knob at $st ($name): $i attempts"
+	done
+	ktap_test_result "cpuhp fail knob at each Xen state, $cycles times each" $ok
+}
 
 # 4. fail_function on the bind helpers (they allow error injection since
 #    "xen/events: allow error injection into the IPI and VIRQ bind
@@ -151,63 +161,79 @@ ktap_test_result "cpuhp fail knob at each Xen state, $cycles times each" $ok
 #    lets the first N calls through (a call costs 1, and the call that
 #    finds space at 1 fails); "times" 1 fails one call at most, so a
 #    "times" still at 1 afterwards means the bring-up made no N+1th call.
-ff=$dbg/fail_function
-hp=
-for d in /proc/[0-9]*; do
-	[ "$(cat "$d/comm" 2>/dev/null)" = "cpuhp/$cpu" ] && hp=${d#/proc/}
-done
-if [ ! -d "$ff" ]; then
-	ktap_test_skip "fail_function on the bind helpers: needs CONFIG_FAIL_FUNCTION"
-elif [ -z "$hp" ]; then
-	ktap_test_fail "fail_function on the bind helpers: no cpuhp/$cpu thread"
-else
-	ok=true total=0 c=0
-	echo Y >"$ff/task-filter"
-	echo 100 >"$ff/probability"
-	echo 1 >"$ff/interval"
-	echo 0 >"$ff/verbose"
-	echo 1 >"/proc/$hp/make-it-fail"
-	while [ $c -lt "$cycles" ] && $ok; do
-		c=$((c + 1))
-		for fn in bind_ipi_to_irqhandler bind_virq_to_irqhandler; do
-			echo >"$ff/inject"
-			if ! echo "$fn" >"$ff/inject" 2>/dev/null; then
-				echo "# fail_function: $fn does not allow error injection"
-				ok=false
-				break
-			fi
-			printf %#x -28 >"$ff/$fn/retval"	# -ENOSPC
-			n=0 injected=0 failed_writes=0
-			while [ $n -lt 40 ]; do
-				echo $((n + 1)) >"$ff/space"
-				echo 1 >"$ff/times"
-				# The subshell is the writer: its echo is a builtin.
-				if (echo 1 >/proc/self/make-it-fail && echo 1 >"$sys/online") 2>/dev/null; then
-					out="write ok"
-				else
-					out="write failed"
-					failed_writes=$((failed_writes + 1))
-				fi
-				if [ "$(cat "$ff/times")" = 1 ]; then
-					# Nothing injected: every call of the bring-up let through.
-					is_online "$cpu" && set_online "$cpu" 0
-					[ "$out" = "write ok" ] || { echo "# $fn: write failed with nothing injected"; ok=false; }
+fail_function_binds() {
+	ff=$dbg/fail_function
+	hp=
+	for d in /proc/[0-9]*; do
+		[ "$(cat "$d/comm" 2>/dev/null)" = "cpuhp/$cpu" ] && hp=${d#/proc/}
+	done
+	if [ ! -d "$ff" ]; then
+		ktap_test_skip "fail_function on the bind helpers: needs CONFIG_FAIL_FUNCTION"
+	elif [ -z "$hp" ]; then
+		ktap_test_fail "fail_function on the bind helpers: no cpuhp/$cpu thread"
+	else
+		ok=true total=0 c=0
+		echo Y >"$ff/task-filter"
+		echo 100 >"$ff/probability"
+		echo 1 >"$ff/interval"
+		echo 0 >"$ff/verbose"
+		echo 1 >"/proc/$hp/make-it-fail"
+		while [ $c -lt "$cycles" ] && $ok; do
+			c=$((c + 1))
+			for fn in bind_ipi_to_irqhandler bind_virq_to_irqhandler; do
+				echo >"$ff/inject"
+				if ! echo "$fn" >"$ff/inject" 2>/dev/null; then
+					echo "# fail_function: $fn does not allow error injection"
+					ok=false
 					break
 				fi
-				injected=$((injected + 1))
-				injected_clean "$base" "$fn call $((n + 1))" "$out" || { ok=false; break; }
-				n=$((n + 1))
+				printf %#x -28 >"$ff/$fn/retval"	# -ENOSPC
+				n=0 injected=0 failed_writes=0
+				while [ $n -lt 40 ]; do
+					echo $((n + 1)) >"$ff/space"
+					echo 1 >"$ff/times"
+					# The subshell is the writer: its echo is a builtin.
+					if (echo 1 >/proc/self/make-it-fail && echo 1 >"$sys/online") 2>/dev/null; then
+						out="write ok"
+					else
+						out="write failed"
+						failed_writes=$((failed_writes + 1))
+					fi
+					if [ "$(cat "$ff/times")" = 1 ]; then
+						# Nothing injected: every call of the bring-up let through.
+						is_online "$cpu" && set_online "$cpu" 0
+						[ "$out" = "write ok" ] || { echo "# $fn: write failed with nothing injected"; ok=false; }
+						break
+					fi
+					injected=$((injected + 1))
+					injected_clean "$base" "$fn call $((n + 1))" "$out" || { ok=false; break; }
+					n=$((n + 1))
+				done
+				ktap_print_msg "fail_function $fn, pass $c: $injected calls failed in turn, $failed_writes failed writes"
+				total=$((total + injected))
+				$ok || break
 			done
-			ktap_print_msg "fail_function $fn, pass $c: $injected calls failed in turn, $failed_writes failed writes"
-			total=$((total + injected))
-			$ok || break
 		done
-	done
-	echo >"$ff/inject"
-	echo 0 >"/proc/$hp/make-it-fail"
-	[ $total -gt 0 ] || { echo "# fail_function: no bind was failed"; ok=false; }
-	ktap_test_result "fail_function at each bind of the bring-up, $c times ($total calls)" $ok
-fi
+		echo >"$ff/inject"
+		echo 0 >"/proc/$hp/make-it-fail"
+		[ $total -gt 0 ] || { echo "# fail_function: no bind was failed"; ok=false; }
+		ktap_test_result "fail_function at each bind of the bring-up, $c times ($total calls)" $ok
+	fi
+}
+
+# The parts that xhp.parts= selects run; the others are reported skipped.
+for p in 1 2 3 4; do
+	case $parts in
+	*$p*)
+		case $p in
+		1) failslab_sweep ;;
+		2) out_of_channels ;;
+		3) fail_knob ;;
+		4) fail_function_binds ;;
+		esac ;;
+	*) ktap_test_skip "part $p: not in xhp.parts=$parts" ;;
+	esac
+done
 
 set_online "$cpu" 1
 ktap_finished
