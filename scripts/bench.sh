@@ -9,6 +9,8 @@
 #   BENCH_CYCLES=100   timed offline/online cycles of cpu1 per boot
 #   BENCH_CLEAN=1      also time a clean build of the first base (no
 #                      ccache, about 5 minutes); 0 skips it
+#   BENCH_COLD=1       also time a cold make check, every step, in an
+#                      empty cache of its own (about an hour)
 #
 # 1. IPI send path: objdump of xen_send_IPI_one and xen_smp_send_reschedule
 #    in the stock and the patched vmlinux (scripts/bench-ipi.py).
@@ -18,8 +20,9 @@
 #    noise band of the two stock boots.
 # 3. The verification loop: apply; a warm re-verify of one base and one
 #    guest type after a one-line edit of the series (apply, incremental
-#    build, boot, test); a clean build; and the suites of the last make
-#    check on this machine (logs/check.log).
+#    build, boot, test); a clean build; a cold make check (BENCH_COLD=1,
+#    or the last one kept); and the last make check on this machine
+#    (logs/check.log).
 #
 # No threshold anywhere: the numbers are printed, and written to
 # Documentation/xen-hotplug-bench.txt (linked from the README).
@@ -142,16 +145,47 @@ if [ "${BENCH_CLEAN:-1}" = 1 ]; then
 	rm -rf "$o" "$o.log"
 fi
 
+# check_table LOG: the steps and runs of one make check, from its log.
+check_table() {
+	grep -E '^# (step|suite): .*: [0-9]+ s$|^# total: ' "$1" | sed 's/^# /  /' | tee -a "$report"
+	say "  runs of xen-scenarios check: apply+build, then boot on Xen + test (s)"
+	# xen-test.sh lines, "# "-prefixed by xen-scenarios.sh and check.sh:
+	# PASS BASE GUEST CYCLES TEST VARIANT boot+test Ns total Ms LOG
+	grep -E '^(# )+(PASS|FAIL) ' "$1" | sed -E 's/^(# )+//' |
+		awk '{ printf "  %-4s %-5s %-4s x%-3s %-11s %-24s %5d %5d\n", $1, $2, $3, $4, $5, $6, $10 - $8, $8 + 0 }' |
+		tee -a "$report"
+	tail -n 1 "$1" | sed 's/^/  /' | tee -a "$report"
+}
+
+# A cold make check: an empty cache (no bases, worktrees, builds, images,
+# ccache, dom0 root file system), with the packages already installed.
+# BENCH_COLD=1 runs one (about an hour); otherwise the last one kept is
+# reported.  Its cache is removed afterwards, its log kept.
+cold_log=$XHP_CACHE/logs/check-cold.log
+if [ "${BENCH_COLD:-0}" = 1 ]; then
+	c=$(mktemp -d "$XHP_CACHE/bench/cold.XXXXXX")
+	note "cold make check in $c (about an hour)"
+	steps=
+	for s in deps bases check; do
+		t=$SECONDS
+		env -u CCACHE_DIR XHP_CACHE="$c" "$XHP_TOP/scripts/$s.sh" >"$c.$s.log" 2>&1 ||
+			note "cold $s.sh failed; its output: $c.$s.log"
+		steps+="# step: $s.sh: $((SECONDS - t)) s"$'\n'
+		note "cold $s.sh: $((SECONDS - t)) s"
+	done
+	mkdir -p "$XHP_CACHE/logs"
+	{ printf '%s' "$steps"; cat "$c/logs/check.log"; } >"$cold_log"
+	rm -rf "$c" "$c".*.log
+fi
+if [ -f "$cold_log" ]; then
+	say ""
+	say "A cold make check, empty cache, packages installed ($(sed -n 's/^# started //p' "$cold_log")):"
+	check_table "$cold_log"
+fi
 if [ -f "$XHP_CACHE/logs/check.log" ]; then
 	say ""
 	say "The last make check on this machine ($(sed -n 's/^# started //p' "$XHP_CACHE/logs/check.log")):"
-	grep -E '^# suite: .*: [0-9]+ s$|^# total: ' "$XHP_CACHE/logs/check.log" | sed 's/^# /  /' | tee -a "$report"
-	# xen-test.sh lines, "# "-prefixed by xen-scenarios.sh and check.sh:
-	# PASS BASE GUEST CYCLES TEST VARIANT boot+test Ns total Ms LOG
-	grep -E '^(# )+(PASS|FAIL) ' "$XHP_CACHE/logs/check.log" | sed -E 's/^(# )+//' |
-		awk '{ printf "  %-4s %-5s %-4s x%-4s %-9s %-24s boot+test %5s total %5s\n", $1, $2, $3, $4, $5, $6, $8, $10 }' |
-		tee -a "$report"
-	tail -n 1 "$XHP_CACHE/logs/check.log" | sed 's/^/  /' | tee -a "$report"
+	check_table "$XHP_CACHE/logs/check.log"
 fi
 
 cp "$report" "$out"
