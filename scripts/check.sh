@@ -16,11 +16,15 @@
 
 . "$(dirname "$0")/lib.sh"
 
+# A copy goes to the cache, for make bench (the time of each suite):
+# logs/check.log for all suites, logs/check-SUITE.log for a part, so that
+# make faults or one suite run by hand leaves the full check's log alone.
+log=check.log
+[ $# -eq 0 ] || log=check-$(echo "$*" | tr -c 'a-z0-9\n' -).log
 [ $# -gt 0 ] || set -- "selftest verdict" "selftest emulation" model lint "selftest lint" "xen-scenarios check"
 
-# A copy goes to the cache, for make bench (the time of each suite).
 mkdir -p "$XHP_CACHE/logs"
-exec > >(tee "$XHP_CACHE/logs/check.log")
+exec > >(tee "$XHP_CACHE/logs/$log")
 tee_pid=$!
 echo "TAP version 13"
 echo "# started $(date -u '+%F %T') UTC, $(nproc) CPUs"
