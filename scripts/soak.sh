@@ -6,8 +6,9 @@
 #
 # Defaults: 6.12, 1000 cycles, pv pvh hvm.  Each run is xen-test.sh's
 # hotplug test (in order, random order, concurrent writers, IPI load);
-# xen-test.sh's hard timeout grows with the cycles.  Not part of make check: on
-# this machine a thousand cycles take about an hour per guest type.
+# xen-test.sh's hard timeout grows with the cycles.  Not part of make
+# check: on this machine a thousand cycles take about an hour per guest
+# type.
 
 . "$(dirname "$0")/lib.sh"
 

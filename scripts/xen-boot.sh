@@ -12,10 +12,10 @@
 # domU's console is copied onto dom0's; after the domU, dom0 takes its own
 # vCPUs down and up with xl vcpu-set (XHP_VCPUSET_CYCLES, default 3; 0
 # skips it).  The exact QEMU command is written to LOG.cmd, the serial
-# console (Xen and dom0) to LOG.  QEMU runs
-# under a hard timeout (XHP_TIMEOUT seconds, default 900); a dom0 that
-# panics or reboots ends the run (panic=-1 and -no-reboot).  Exit status:
-# QEMU's, or 124 on timeout.
+# console (Xen and dom0) to LOG.  QEMU runs under a hard timeout
+# (XHP_TIMEOUT seconds, default 900); a dom0 that panics or reboots ends
+# the run (panic=-1 and -no-reboot).  Exit status: QEMU's, or 124 on
+# timeout.
 #
 # No usable KVM is normal here: everything runs under TCG.  Xen needs
 # -cpu qemu64,+npt: -cpu max and EPYC fault in PV and PVH dom0.
