@@ -20,7 +20,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-need git git
+need git
 
 # Identity for the commits git am writes: the project's configured one.
 GIT_COMMITTER_NAME=$(git -C "$XHP_TOP" config user.name || echo "xen-hotplug")

@@ -12,9 +12,8 @@
 
 . "$(dirname "$0")/lib.sh"
 
-need git git
-need tar tar
-need xz xz-utils
+need git
+need xz
 
 installed_version() {
 	dpkg-query -W -f='${Status} ${Version}\n' "$1" 2>/dev/null |

@@ -33,8 +33,8 @@
 for b in "$@"; do check_base "$b"; done
 guest=${BENCH_GUEST:-pv}
 cycles=${BENCH_CYCLES:-100}
-need objdump binutils
-need python3 python3
+need objdump
+need python3
 
 out=$XHP_TOP/Documentation/xen-hotplug-bench.txt
 work=$XHP_CACHE/bench

@@ -18,12 +18,12 @@
 
 base=${1:?usage: $0 BASE}
 check_base "$base"
-need make make
-need gcc gcc
-need ccache ccache
-need bc bc
-need flex flex
-need bison bison
+need make
+need gcc
+need ccache
+need bc
+need flex
+need bison
 
 wt=$XHP_CACHE/work/$base
 out=$XHP_CACHE/build/$base

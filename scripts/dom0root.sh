@@ -24,8 +24,8 @@ if [ -f "$out" ] && [ "$(cat "$out.stamp" 2>/dev/null)" = "$stamp" ]; then
 	exit 0
 fi
 
-need debootstrap debootstrap
-need cpio cpio
+need debootstrap
+need cpio
 [ "$(id -u)" = 0 ] || die "debootstrap needs root; run scripts/dom0root.sh as root"
 
 dir=$XHP_CACHE/dom0root/tree

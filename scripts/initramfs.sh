@@ -10,8 +10,8 @@
 
 img=${1:?usage: $0 IMAGE_DIR OUTPUT.cpio.gz}
 out=${2:?usage: $0 IMAGE_DIR OUTPUT.cpio.gz}
-need cpio cpio
-need gcc gcc
+need cpio
+need gcc
 [ -x /bin/busybox ] && /bin/busybox --list | grep -qx taskset ||
 	die "static busybox not found; install it with: apt-get install busybox-static"
 file -L /bin/busybox 2>/dev/null | grep -q 'statically linked' ||

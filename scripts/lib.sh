@@ -39,10 +39,14 @@ base_pkg() {
 	echo "linux-source-$1"
 }
 
-# need TOOL PACKAGE: a missing tool names the package that brings it.
+# need TOOL: a missing tool names the package that brings it, from
+# scripts/deps.list, the one list that scripts/deps.sh installs.
 need() {
-	command -v "$1" >/dev/null 2>&1 ||
-		die "'$1' not found; install it with: apt-get install $2 (or run scripts/deps.sh)"
+	local pkg
+	command -v "$1" >/dev/null 2>&1 && return 0
+	pkg=$("$XHP_TOP/scripts/deps.sh" --package "$1")
+	[ -n "$pkg" ] || die "'$1' not found, and scripts/deps.list names no package for it (a bug here)"
+	die "'$1' not found; install it with: apt-get install $pkg (or run scripts/deps.sh as root)"
 }
 
 # The patch directory for a base: patches/<base>/ if the bases need

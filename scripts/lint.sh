@@ -18,8 +18,8 @@
 
 . "$(dirname "$0")/lib.sh"
 
-need perl perl
-need sparse sparse
+need perl
+need sparse
 
 sdir_override=
 if [ "${1:-}" = --series ]; then

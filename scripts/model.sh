@@ -15,8 +15,8 @@
 
 table=${1:-$XHP_TOP/scripts/model/runs}
 model=$XHP_TOP/scripts/model/xen-vcpu-hotplug.pml
-need spin spin
-need gcc gcc
+need spin
+need gcc
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -29,7 +29,7 @@ initrd=${3:-}
 log=${4:-}
 [ -n "$log" ] || die "usage: $0 pv|pvh BZIMAGE INITRD LOG [KERNEL_ARGS...]"
 shift 4
-need qemu-system-x86_64 qemu-system-x86
+need qemu-system-x86_64
 [ -f /boot/xen-4.17-amd64.gz ] || die "Xen not found; install it with: apt-get install xen-hypervisor-4.17-amd64"
 [ -f "$kernel" ] || die "no kernel at $kernel"
 [ -f "$initrd" ] || die "no initramfs at $initrd"
