@@ -7,6 +7,8 @@
 #   make                 the main job: the PVHVM domU, then PVH and PV dom0,
 #                        on BASE, with a verdict table
 #   make check           everything CI runs (.ci/run calls exactly this)
+#   make check-full      the evidence run: check, the fresh-machine install
+#                        test, every fault and mutant row
 #
 #   make bases           unpack Debian's linux-source-6.1 and -6.12 into the cache
 #   make apply           git am the series onto BASE (or KDIR=your/tree, new branch)
@@ -31,7 +33,7 @@ BENCH_BASES ?=
 
 S := scripts
 
-.PHONY: all main check deps bases apply build lint xen-test soak faults mutants model bench
+.PHONY: all main check check-full deps bases apply build lint xen-test soak faults mutants model bench
 
 all: main
 
@@ -40,6 +42,11 @@ main: deps bases
 
 check: deps bases
 	$(S)/check.sh
+
+check-full: deps bases
+	$(S)/check.sh "selftest verdict" "selftest emulation" "selftest deps" model lint \
+		"selftest lint" fresh-root "xen-scenarios check" "xen-scenarios faults" \
+		"xen-scenarios mutants"
 
 deps:
 	$(S)/deps.sh

@@ -8,6 +8,8 @@
 #   scripts/deps.sh --audit [LIST]  every command that scripts/ calls
 #                                   comes from LIST or from a minbase
 #                                   system (TAP)
+#   scripts/deps.sh --commands      the commands scripts/ calls that this
+#                                   machine has, and those of the list
 
 . "$(dirname "$0")/lib.sh"
 
@@ -16,13 +18,6 @@ list=$XHP_TOP/scripts/deps.list
 # The entries of a list: "PACKAGE [COMMAND...]", comments dropped.
 entries() {
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$1"
-}
-
-# What a debootstrap --variant=minbase system holds: the packages of
-# priority "required", and apt.
-in_minbase() {
-	[ "$1" = apt ] && return 0
-	[ "$(dpkg-query -W -f='${Priority}' "$1" 2>/dev/null)" = required ]
 }
 
 # The words of the host-side scripts that stand where a command does:
@@ -37,28 +32,73 @@ command_words() {
 		grep -oE '[A-Za-z][A-Za-z0-9_.+-]*$' | sort -u
 }
 
-audit() {
-	local l=$1 w path pkg
+# in_list LIST CMD: the package of LIST that brings CMD, if any.
+in_list() {
+	entries "$1" | awk -v w="$2" '{ for (i = 2; i <= NF; i++) if ($i == w) { print $1; exit } }'
+}
+
+# The words above that are commands here, each with its package and
+# whether a debootstrap --variant=minbase system has that package (its
+# packages of priority "required", and apt): "CMD PACKAGE yes|no".
+# One dpkg look-up for all (with usrmerge a file is known under /bin
+# or /usr/bin, whichever its package ships).
+host_commands() {
+	local w p d shell
+	# Builtins of bash are not looked for in PATH; Debian's own
+	# directories only (a pyenv shim is not what a fresh machine has).
+	shell=" $(compgen -b -k | tr '\n' ' ') "
 	while read -r w; do
-		path=$(type -P "$w" 2>/dev/null) || continue
-		pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -n 1 | cut -d: -f1) ||
-			pkg=
-		[ -n "$pkg" ] || pkg=$(dpkg -S "$path" 2>/dev/null | head -n 1 | cut -d: -f1) || true
-		if [ -z "$pkg" ]; then
-			result 1 "$w ($path) belongs to no Debian package"
-		elif in_minbase "$pkg"; then
+		case $shell in *" $w "*) continue ;; esac
+		for d in /usr/sbin /usr/bin /sbin /bin; do
+			p=$d/$w
+			[ -x "$p" ] && [ -f "$p" ] || continue
+			# The names dpkg may know the file by (usrmerge).
+			echo "$w $p /usr${p#/usr} ${p#/usr} $(readlink -f "$p")"
+			break
+		done
+	done < <(command_words) >"$tmp.cmds"
+	# dpkg's own file lists, read once: "PACKAGE PATH" for each path.
+	awk '{ for (i = 2; i <= NF; i++) print $i }' "$tmp.cmds" | sort -u >"$tmp.paths"
+	grep -F -x -f "$tmp.paths" /var/lib/dpkg/info/*.list |
+		sed -E 's|^/var/lib/dpkg/info/([^:/]+)(:[a-z0-9]+)?\.list:|\1 |' >"$tmp.owners" || true
+	# shellcheck disable=SC2046 # one argument a package
+	dpkg-query -W -f='${Package} ${Priority}\n' $(awk '{ print $1 }' "$tmp.owners" | sort -u) \
+		>"$tmp.prio" 2>/dev/null || true
+	awk 'FILENAME == ARGV[1] { prio[$1] = $2; next }
+	     FILENAME == ARGV[2] { if (!($2 in owner)) owner[$2] = $1; next }
+	     {
+		pkg = "-"
+		for (i = 2; i <= NF; i++) if ($i in owner) { pkg = owner[$i]; break }
+		print $1, pkg, (pkg == "apt" || prio[pkg] == "required") ? "yes" : "no"
+	     }' "$tmp.prio" "$tmp.owners" "$tmp.cmds" | sort
+}
+
+audit() {
+	local l=$1 w pkg base
+	declare -A from
+	while read -r pkg w; do
+		from[$w]=$pkg
+	done < <(entries "$l" | awk '{ for (i = 2; i <= NF; i++) print $1, $i }')
+	tmp=$(mktemp)
+	trap 'rm -f "$tmp" "$tmp".*' EXIT
+	while read -r w pkg base; do
+		if [ "$pkg" = - ]; then
+			result 1 "$w (in $(type -P "$w")) belongs to no Debian package"
+		elif [ "$base" = yes ]; then
 			continue
-		elif entries "$l" | awk -v w="$w" '{ for (i = 2; i <= NF; i++) if ($i == w) f = 1 } END { exit !f }'; then
-			result 0 "$w: $(entries "$l" | awk -v w="$w" '{ for (i = 2; i <= NF; i++) if ($i == w) print $1 }') is in the list"
+		elif [ -n "${from[$w]:-}" ]; then
+			result 0 "$w: ${from[$w]} is in the list"
 		else
 			result 1 "$w: its package $pkg is not in $(basename "$l")"
 		fi
-	done < <(command_words)
+	done < <(host_commands)
 	# need() names the commands the scripts cannot do without.
 	while read -r w; do
-		entries "$l" | awk -v w="$w" '{ for (i = 2; i <= NF; i++) if ($i == w) f = 1 } END { exit !f }' &&
-			result 0 "need $w: in the list" ||
+		if [ -n "${from[$w]:-}" ]; then
+			result 0 "need $w: in the list"
+		else
 			result 1 "need $w: no package in $(basename "$l") brings it"
+		fi
 	done < <(grep -ho '^[[:space:]]*need [A-Za-z0-9_.+-]*' "$XHP_TOP"/scripts/*.sh | awk '{ print $2 }' | sort -u)
 	[ "$n" -gt 0 ] || result 1 "the audit found no command in scripts/"
 	tap_end
@@ -67,12 +107,20 @@ audit() {
 case ${1:-} in
 --package)
 	[ $# = 2 ] || die "usage: $0 --package COMMAND"
-	entries "$list" | awk -v w="$2" '{ for (i = 2; i <= NF; i++) if ($i == w) { print $1; exit } }'
+	in_list "$list" "$2"
 	exit 0
 	;;
 --audit)
+	[ -f "${2:-$list}" ] || die "no list ${2:-}"
 	audit "${2:-$list}"
 	exit
+	;;
+--commands)
+	{
+		command_words | while read -r w; do type -P "$w" >/dev/null && echo "$w"; done
+		entries "$list" | awk '{ for (i = 2; i <= NF; i++) print $i }'
+	} | sort -u
+	exit 0
 	;;
 "") ;;
 *) die "usage: $0 [--package COMMAND | --audit [LIST]]" ;;

@@ -5,6 +5,8 @@
 #   scripts/selftest.sh verdict     verdict.sh on kept consoles
 #   scripts/selftest.sh lint        lint.sh on deliberately broken series
 #   scripts/selftest.sh emulation   emulation-fault.sh on kept consoles
+#   scripts/selftest.sh deps        deps.sh --audit on scripts/deps.list,
+#                                   and on the list less each package
 #
 # TAP; the last line is "N passed, N failed".
 
@@ -40,6 +42,31 @@ emulation_tests() {
 	rm -rf "$tmp"
 }
 
+# deps.sh --audit: green on the list, and red, naming the command, on
+# the list with any one package that brings a command taken out (and on
+# the kept fixture tests/deps/no-debootstrap.list, the bug of issue 16).
+deps_tests() {
+	local list=$XHP_TOP/scripts/deps.list tmp pkg cmds out c r
+	out=$("$XHP_TOP/scripts/deps.sh" --audit 2>&1) && r=0 || r=1
+	result $r "deps.sh --audit passes on scripts/deps.list"
+	[ $r = 0 ] || echo "$out" | grep '^not ok' | sed 's/^/# /'
+	out=$("$XHP_TOP/scripts/deps.sh" --audit "$XHP_TOP/scripts/tests/deps/no-debootstrap.list" 2>&1) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -q '^not ok .* debootstrap' || r=1; }
+	result $r "deps.sh --audit fails on tests/deps/no-debootstrap.list, naming debootstrap"
+	tmp=$(mktemp)
+	while read -r pkg cmds; do
+		[ -n "$cmds" ] || continue
+		grep -v -E "^$pkg([[:space:]]|\$)" "$list" >"$tmp"
+		out=$("$XHP_TOP/scripts/deps.sh" --audit "$tmp" 2>&1) && r=1 || r=0
+		for c in $cmds; do
+			[ $r = 0 ] && { echo "$out" | grep -qE "^not ok [0-9]+ - (need )?$c[: ]" || r=1; }
+		done
+		result $r "deps.sh --audit without $pkg: not ok for $cmds"
+		[ $r = 0 ] || echo "$out" | grep '^not ok' | head -n 3 | sed 's/^/# /'
+	done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$list")
+	rm -f "$tmp"
+}
+
 # lint.sh on each broken series: the check it targets must fail.
 lint_tests() {
 	local d=$XHP_TOP/scripts/tests/lint base=$XHP_DEFAULT_BASE name want out
@@ -62,7 +89,8 @@ case ${1:-all} in
 verdict) verdict_tests ;;
 emulation) emulation_tests ;;
 lint) lint_tests ;;
-all) verdict_tests; emulation_tests; lint_tests ;;
-*) die "usage: $0 [verdict|emulation|lint|all]" ;;
+deps) deps_tests ;;
+all) verdict_tests; emulation_tests; deps_tests; lint_tests ;;
+*) die "usage: $0 [verdict|emulation|deps|lint|all]" ;;
 esac
 tap_end

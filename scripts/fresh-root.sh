@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The install path, proved on a machine where nothing was installed by
+# hand: a debootstrap minbase root of bookworm with this machine's apt
+# sources, in the cache.  scripts/deps.sh runs in it, as on a fresh
+# Debian 12 machine; then every command that the scripts call (and that
+# this machine has), and every command of scripts/deps.list, must be
+# found there, and a second deps.sh must have nothing left to do.
+#
+#   scripts/fresh-root.sh          TAP; the last line is "N passed, N failed"
+#
+# The downloaded packages stay in $XHP_CACHE/fresh/debs for the next
+# run; the root itself (about 3 GB) is removed at the end.
+
+. "$(dirname "$0")/lib.sh"
+
+need debootstrap
+[ "$(id -u)" = 0 ] || die "debootstrap and chroot need root; run $0 as root"
+
+dir=$XHP_CACHE/fresh
+root=$dir/root
+debs=$dir/debs
+mirror=${XHP_MIRROR:-http://deb.debian.org/debian}
+log=$dir/fresh-root.log
+
+cleanup() {
+	for m in var/cache/apt/archives proc; do
+		mountpoint -q "$root/$m" && umount "$root/$m"
+	done
+	rm -rf "$root"
+}
+trap cleanup EXIT
+
+mkdir -p "$debs"
+cleanup
+note "debootstrap --variant=minbase bookworm (about a minute)"
+debootstrap --variant=minbase --cache-dir="$debs" bookworm "$root" "$mirror" >"$log" 2>&1 ||
+	die "debootstrap failed; see $log"
+
+# The same archive as this machine, no services started in the root,
+# and the packages kept for the next run.
+cp -a /etc/apt/sources.list.d/. "$root/etc/apt/sources.list.d/"
+[ -f /etc/apt/sources.list ] && cp /etc/apt/sources.list "$root/etc/apt/"
+printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+chmod +x "$root/usr/sbin/policy-rc.d"
+mount -t proc proc "$root/proc"
+mount --bind "$debs" "$root/var/cache/apt/archives"
+mkdir -p "$root/xhp"
+cp -a "$XHP_TOP/scripts" "$XHP_TOP/Makefile" "$root/xhp/"
+
+in_root() {
+	chroot "$root" env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+		HOME=/root XHP_CACHE=/tmp/xhp "$@"
+}
+
+note "scripts/deps.sh in the fresh root (a few minutes)"
+in_root /xhp/scripts/deps.sh >>"$log" 2>&1 && r=0 || r=1
+result $r "scripts/deps.sh installs its list on a minbase bookworm"
+[ $r = 0 ] || tail -n 20 "$log" | sed 's/^/# /'
+[ $r = 0 ] || tail -n 20 "$root/tmp/xhp/apt-install.log" 2>/dev/null | sed 's/^/# /'
+
+cmds=$("$XHP_TOP/scripts/deps.sh" --commands)
+[ -n "$cmds" ] || result 1 "deps.sh --commands found no command in scripts/"
+for c in $cmds; do
+	in_root sh -c "command -v '$c'" >/dev/null && r=0 || r=1
+	result $r "the fresh root has $c"
+done
+
+out=$(in_root /xhp/scripts/deps.sh 2>&1) && [ -z "$out" ] && r=0 || r=1
+result $r "a second deps.sh has nothing left to install"
+[ $r = 0 ] || echo "$out" | sed 's/^/# /'
+tap_end
