@@ -12,18 +12,42 @@
 
 . "$(dirname "$0")/lib.sh"
 
-# verdict.sh on each kept console: the expected verdict, with its text.
+# verdict.sh on each kept console: the expected verdict, with its text,
+# and the exit status that goes with it (0 PASS, 1 FAIL).
 verdict_tests() {
-	local d=$XHP_TOP/scripts/tests/verdict log status want text out
-	while read -r log status want text; do
-		out=$("$XHP_TOP/scripts/verdict.sh" "$d/$log" "$status") || true
-		case $out in
-		"$want "*) echo "$out" | grep -qF -- "$text" && r=0 || r=1 ;;
-		*) r=1 ;;
+	local d=$XHP_TOP/scripts/tests/verdict log status allow want text out rc af
+	while read -r log status allow want text; do
+		af=
+		[ "$allow" = - ] || af=$XHP_TOP/scripts/guest/$allow.allow
+		out=$("$XHP_TOP/scripts/verdict.sh" "$d/$log" "$status" $af) && rc=0 || rc=$?
+		r=1
+		case $want:$rc in
+		PASS:0 | FAIL:1) case $out in "$want "*) echo "$out" | grep -qF -- "$text" && r=0 ;; esac ;;
 		esac
-		result $r "verdict $log: $want with '$text'"
-		[ $r = 0 ] || echo "$out" | head -n 5 | sed 's/^/# /'
+		result $r "verdict $log${af:+ ($allow.allow)}: $want with '$text'"
+		[ $r = 0 ] || { echo "# exit $rc"; echo "$out" | head -n 5 | sed 's/^/# /'; }
 	done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
+	allow_source_tests
+}
+
+# Each allow rule that names a source line names the statement it is
+# for: the line holds it in the base (tests/verdict/allow-sources), and
+# no rule names a line that list does not.
+allow_source_tests() {
+	local src=$XHP_TOP/scripts/tests/verdict/allow-sources base fl text file line got r
+	while read -r base fl text; do
+		file=${fl%:*} line=${fl##*:}
+		got=$(sed -n "${line}p" "$XHP_CACHE/bases/$base/$file" 2>/dev/null | sed 's/^[[:space:]]*//')
+		[ "$got" = "$text" ] && r=0 || r=1
+		result $r "allow rule $base $fl is '$text'"
+		[ $r = 0 ] || echo "# the base has: '${got:-no such line (make bases)}'"
+	done < <(sed -e 's/^#.*//' -e '/^[[:space:]]*$/d' "$src")
+	while read -r file line; do
+		awk -v f="$file:$line" '$2 == f { found = 1 } END { exit !found }' "$src" && r=0 || r=1
+		result $r "allow rule at $file:$line is listed in allow-sources"
+	done < <(cat "$XHP_TOP/scripts/verdict.sh" "$XHP_TOP"/scripts/guest/*.allow |
+		grep -oE '[a-z0-9_/]+\.c:\(?[0-9][^)]*' | sort -u |
+		awk -F: '{ n = split($2, a, /[^0-9]+/); for (i = 1; i <= n; i++) if (a[i] != "") print $1, a[i] }')
 }
 
 # emulation-fault.sh on consoles with and without the emulation's triple
