@@ -5,6 +5,7 @@
 #   scripts/selftest.sh verdict     verdict.sh on kept consoles
 #   scripts/selftest.sh lint        lint.sh on deliberately broken series
 #   scripts/selftest.sh emulation   emulation-fault.sh on kept consoles
+#   scripts/selftest.sh check       check.sh on suites that die or fall short
 #   scripts/selftest.sh deps        deps.sh --audit on scripts/deps.list,
 #                                   and on the list less each package
 #
@@ -91,6 +92,29 @@ deps_tests() {
 	rm -f "$tmp"
 }
 
+# check.sh on suites that die, fall short of their plan, exit non-zero
+# with every test ok, print no plan or no test, or do not exist: each
+# must end check.sh non-zero with a "not ok" that names the suite.
+check_tests() {
+	local d=$XHP_TOP/scripts/tests/check tmp suite want np nf text out rc last r
+	tmp=$(mktemp -d)
+	while read -r suite want np nf text; do
+		out=$(XHP_SUITES=$d XHP_CACHE=$tmp "$XHP_TOP/scripts/check.sh" "$suite" 2>&1) && rc=0 || rc=$?
+		last=$(echo "$out" | tail -n 1)
+		r=0
+		[ "$rc" = "$want" ] && [ "$last" = "$np passed, $nf failed" ] || r=1
+		if [ "$text" = - ]; then
+			echo "$out" | grep -q '^not ok' && r=1
+		else
+			echo "$out" | grep '^not ok' | tail -n 1 | grep -qF -- "$text" || r=1
+		fi
+		[ "$text" = - ] && text= || text=", not ok '$text'"
+		result $r "check.sh with suite $suite: exit $want, '$np passed, $nf failed'$text"
+		[ $r = 0 ] || echo "$out" | grep -v '^#' | tail -n 4 | sed "s/^/# exit $rc: /"
+	done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
+	rm -rf "$tmp"
+}
+
 # lint.sh on each broken series: the check it targets must fail.
 lint_tests() {
 	local d=$XHP_TOP/scripts/tests/lint base=$XHP_DEFAULT_BASE name want out
@@ -114,7 +138,8 @@ verdict) verdict_tests ;;
 emulation) emulation_tests ;;
 lint) lint_tests ;;
 deps) deps_tests ;;
-all) verdict_tests; emulation_tests; deps_tests; lint_tests ;;
-*) die "usage: $0 [verdict|emulation|deps|lint|all]" ;;
+check) check_tests ;;
+all) verdict_tests; emulation_tests; deps_tests; check_tests; lint_tests ;;
+*) die "usage: $0 [verdict|emulation|deps|check|lint|all]" ;;
 esac
 tap_end
