@@ -32,6 +32,16 @@ check_base "$base"
 [ -z "$parts" ] || set -- "xhp.parts=$parts" "$@"
 [ -x "$XHP_TOP/scripts/guest/$test.sh" ] ||
 	die "no in-guest test '$test'; have: $(cd "$XHP_TOP/scripts/guest" && ls *.sh | grep -v '^lib' | sed 's/\.sh$//' | tr '\n' ' ')"
+# A test with parts lists them once, as "for part in NAME...": PARTS
+# names only parts that exist.
+if [ -n "$parts" ]; then
+	nparts=$(awk '$1 == "for" && $2 == "part" && $3 == "in" {
+		for (i = 4; i <= NF && $i !~ /;$/; i++);
+		print i - 3; exit }' \
+		"$XHP_TOP/scripts/guest/$test.sh")
+	[ -n "$nparts" ] || die "the test '$test' has no parts; drop ':$parts'"
+	[[ $parts =~ ^[1-$nparts]+$ ]] || die "the test '$test' has parts 1 to $nparts; got '$parts'"
+fi
 
 start=$SECONDS
 "$XHP_TOP/scripts/apply.sh" "$base" "$variant" >&2
