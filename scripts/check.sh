@@ -6,6 +6,7 @@
 #   selftest emulation emulation-fault.sh on kept consoles (seconds)
 #   selftest deps      every command the scripts call is in deps.list
 #   selftest check     check.sh on suites that die or fall short
+#   selftest model     model.sh on rows it must judge not ok
 #   model              the SPIN model, every variant (minutes)
 #   lint               checkpatch, git am, per-patch build, sparse/W=1
 #   selftest lint      lint.sh must fail each deliberately broken series
@@ -28,7 +29,7 @@
 # make faults or one suite run by hand leaves the full check's log alone.
 log=check.log
 [ $# -eq 0 ] || log=check-$(echo "$*" | tr -c 'a-z0-9\n' -).log
-[ $# -gt 0 ] || set -- "selftest verdict" "selftest emulation" "selftest deps" "selftest check" model lint "selftest lint" "xen-scenarios check"
+[ $# -gt 0 ] || set -- "selftest verdict" "selftest emulation" "selftest deps" "selftest check" "selftest model" model lint "selftest lint" "xen-scenarios check"
 
 mkdir -p "$XHP_CACHE/logs"
 exec > >(tee "$XHP_CACHE/logs/$log")

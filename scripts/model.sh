@@ -26,6 +26,12 @@ pml=$(basename "$model")
 
 while read -r name expect defs; do
 	case $name in "#"* | "") continue ;; esac
+	want=
+	case $defs in *" : "*) want=${defs#* : } defs=${defs%% : *} ;; esac
+	if [ "$expect" = counterexample ] && [ -z "$want" ]; then
+		result 1 "$name: a counterexample row names no assertion (': TEXT')"
+		continue
+	fi
 	read -r -a d <<<"$defs"
 	rm -f pan pan.* ./*.trail
 	bfs=
@@ -52,7 +58,12 @@ while read -r name expect defs; do
 			expect=counterexample # show why
 		fi
 	elif [ "$errors" != 0 ]; then
-		result 0 "$name: counterexample, as expected ($(grep -m1 -o 'assertion violated.*' pan.out | sed 's/ (at depth.*//'))"
+		got=$(grep -m1 -o 'assertion violated.*' pan.out | sed -e 's/^assertion violated *//' -e 's/ (at depth.*//')
+		if [ "$got" = "$want" ]; then
+			result 0 "$name: counterexample, as expected: assertion violated $got"
+		else
+			result 1 "$name: a counterexample, but not of '$want': $(grep -m1 -E 'assertion violated|invalid end state|error' pan.out)"
+		fi
 	else
 		result 1 "$name: expected a counterexample, verified instead ($states states)"
 	fi

@@ -5,6 +5,7 @@
 #   scripts/selftest.sh verdict     verdict.sh on kept consoles
 #   scripts/selftest.sh lint        lint.sh on deliberately broken series
 #   scripts/selftest.sh emulation   emulation-fault.sh on kept consoles
+#   scripts/selftest.sh model       model.sh on rows it must judge not ok
 #   scripts/selftest.sh check       check.sh on suites that die or fall short
 #   scripts/selftest.sh deps        deps.sh --audit on scripts/deps.list,
 #                                   and on the list less each package
@@ -115,6 +116,20 @@ check_tests() {
 	rm -rf "$tmp"
 }
 
+# model.sh on rows it must judge not ok, each for its reason (tests/model/runs).
+model_tests() {
+	local out r
+	out=$("$XHP_TOP/scripts/model.sh" "$XHP_TOP/scripts/tests/model/runs" 2>&1) && r=1 || r=0
+	result $r "model.sh fails on tests/model/runs"
+	echo "$out" | grep -q "^not ok [0-9]* - wrong-assertion-but-not-of: a counterexample, but not of" && r=0 || r=1
+	result $r "model.sh: a counterexample of another assertion is not ok"
+	echo "$out" | grep -q "^not ok [0-9]* - unnamed-names-no-assertion: a counterexample row names no assertion" && r=0 || r=1
+	result $r "model.sh: a counterexample row that names no assertion is not ok"
+	echo "$out" | grep -q "^ok [0-9]* - series-kicker-verified: verified" && r=0 || r=1
+	result $r "model.sh: a row that verifies stays ok"
+	[ $r = 0 ] || echo "$out" | grep -E '^(not )?ok' | sed 's/^/# /'
+}
+
 # lint.sh on each broken series: the check it targets must fail.
 lint_tests() {
 	local d=$XHP_TOP/scripts/tests/lint base=$XHP_DEFAULT_BASE name want out
@@ -139,7 +154,8 @@ emulation) emulation_tests ;;
 lint) lint_tests ;;
 deps) deps_tests ;;
 check) check_tests ;;
-all) verdict_tests; emulation_tests; deps_tests; check_tests; lint_tests ;;
-*) die "usage: $0 [verdict|emulation|deps|check|lint|all]" ;;
+model) model_tests ;;
+all) verdict_tests; emulation_tests; deps_tests; check_tests; model_tests; lint_tests ;;
+*) die "usage: $0 [verdict|emulation|deps|check|model|lint|all]" ;;
 esac
 tap_end
