@@ -21,6 +21,18 @@ xen_line_count() {
 	grep -c ' xen-percpu ' /proc/interrupts
 }
 
+# The names of all Xen per-CPU lines, sorted, on one line.
+xen_line_names() {
+	awk '$(NF - 2) == "xen-percpu" { print $NF }' /proc/interrupts | sort | tr '\n' ' '
+}
+
+# ipi_count CPU: interrupts taken so far on CPU's Xen IPI lines.
+ipi_count() {
+	awk -v re="^(resched|callfunc|callfuncsingle)$1\$" '
+		$(NF - 2) == "xen-percpu" && $NF ~ re { for (i = 2; i <= NF - 3; i++) n += $i }
+		END { print n + 0 }' /proc/interrupts
+}
+
 is_online() {
 	[ "$(cat /sys/devices/system/cpu/cpu$1/online)" = 1 ]
 }
