@@ -5,6 +5,7 @@
 #   scripts/selftest.sh verdict     verdict.sh on kept consoles
 #   scripts/selftest.sh lint        lint.sh on deliberately broken series
 #   scripts/selftest.sh emulation   emulation-fault.sh on kept consoles
+#   scripts/selftest.sh scenarios   xen-scenarios.sh on kept xen-test.sh outputs
 #   scripts/selftest.sh model       model.sh on rows it must judge not ok
 #   scripts/selftest.sh check       check.sh on suites that die or fall short
 #   scripts/selftest.sh deps        deps.sh --audit on scripts/deps.list,
@@ -130,6 +131,21 @@ model_tests() {
 	[ $r = 0 ] || echo "$out" | grep -E '^(not )?ok' | sed 's/^/# /'
 }
 
+# xen-scenarios.sh on kept xen-test.sh outputs (tests/scenarios): a red
+# row counts only with its reason in the verdict's evidence.
+scenarios_tests() {
+	local d=$XHP_TOP/scripts/tests/scenarios out i=0 want why got r
+	out=$(XHP_XEN_TEST=$d/xen-test.sh "$XHP_TOP/scripts/xen-scenarios.sh" "$d/table" 2>&1) || true
+	while read -r want why; do
+		[ "$want" = not ] && { want="not ok"; why=${why#ok }; why=${why# }; }
+		i=$((i + 1))
+		got=$(echo "$out" | grep -E "^(not )?ok $i " | sed -E 's/^((not )?ok) .*/\1/')
+		[ "$got" = "$want" ] && r=0 || r=1
+		result $r "xen-scenarios row $i: $want, $why"
+		[ $r = 0 ] || echo "$out" | grep -E "^(not )?ok $i " | sed 's/^/# /'
+	done < <(sed -e 's/^#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
+}
+
 # lint.sh on each broken series: the check it targets must fail.
 lint_tests() {
 	local d=$XHP_TOP/scripts/tests/lint base=$XHP_DEFAULT_BASE name want out
@@ -155,7 +171,8 @@ lint) lint_tests ;;
 deps) deps_tests ;;
 check) check_tests ;;
 model) model_tests ;;
-all) verdict_tests; emulation_tests; deps_tests; check_tests; model_tests; lint_tests ;;
-*) die "usage: $0 [verdict|emulation|deps|check|model|lint|all]" ;;
+scenarios) scenarios_tests ;;
+all) verdict_tests; emulation_tests; deps_tests; check_tests; model_tests; scenarios_tests; lint_tests ;;
+*) die "usage: $0 [verdict|emulation|deps|check|model|scenarios|lint|all]" ;;
 esac
 tap_end

@@ -74,7 +74,15 @@ badlines=$(awk -v bad="$bad" -v hdr="$hdr" -v allow="$allow" '
 		next
 	}
 	$0 ~ bad { print NR ":" $0 }' "$con" | head -20)
-notok=$(grep -a -n -E '^not ok ' "$con")
+# Each KTAP "not ok", with the test's own reason: the "# " lines just
+# before it (at most 3, since the test's previous result).
+notok=$(awk '/^ok / { nd = 0; next }
+	/^# / { d[++nd] = NR ":" $0; next }
+	/^not ok / {
+		for (i = (nd > 3 ? nd - 2 : 1); i <= nd; i++) print d[i]
+		print NR ":" $0
+		nd = 0
+	}' "$con")
 done_line=$(grep -a -E '^xhp: done rc=' "$con" | tail -n 1)
 totals=$(grep -a -E '^# Totals:' "$con" | tail -n 1)
 plan=$(grep -a -E '^1\.\.[0-9]+' "$con" | head -n 1 | sed -E 's/^1\.\.([0-9]+).*/\1/')
@@ -99,7 +107,7 @@ if [ -z "$done_line" ] || [ "$status" = 124 ]; then
 	tail -n 50 "$con" | sed 's/^/  /'
 	exit 1
 fi
-[ -z "$notok" ] || fail "$(echo "$notok" | wc -l) KTAP test(s) not ok: $(echo "$notok" | head -n 1 | cut -d: -f2-)"
+[ -z "$notok" ] || fail "$(echo "$notok" | grep -c ':not ok ') KTAP test(s) not ok: $(echo "$notok" | grep -m1 ':not ok ' | cut -d: -f2-)"
 [ "$done_line" = "xhp: done rc=0" ] || fail "guest test exited with ${done_line#xhp: done }"
 # A test that ran: its KTAP plan, and totals that meet it with nothing
 # failed.
