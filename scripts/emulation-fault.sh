@@ -3,7 +3,7 @@
 # Did a red run die of the emulation under the guest rather than of the
 # guest?  Used by xen-test.sh to run such a run again, once.
 #
-#   scripts/emulation-fault.sh LOG VMLINUX
+#   scripts/emulation-fault.sh LOG VMLINUX GUEST [ALLOW_FILE]
 #
 # Under TCG, Xen traps and emulates every RDTSC of a PVH dom0 (qemu64 has
 # no invariant TSC; the HVM domU avoids it with tsc_mode="native", dom0
@@ -16,15 +16,37 @@
 # RIP (cs e008, RIP and CR2 in Xen's text, CONTEXT "hvm guest"): the
 # world switch itself was lost.
 #
-# Exactly these two are recognised in Xen's triple-fault dump: a RIP
-# right after an RDTSC in VMLINUX, or Xen's code segment in a guest's
-# context.  Prints the evidence and exits 0; exits 1 for anything else.
+# Exactly these two are recognised, and only in a PVH run, for a vCPU of
+# dom0 (d0vN), in the first triple-fault dump of the log:
+#   - RIP in the guest's kernel, interrupts off (RFLAGS.IF clear), and an
+#     RDTSC in VMLINUX that ends exactly at RIP: the instruction at RIP-2,
+#     found by disassembling RIP's function from its start;
+#   - Xen's code segment (e008) in a context of the guest.
+# And never when the console showed a bad kernel line (verdict.sh's list,
+# with ALLOW_FILE) or a KTAP "not ok" before the dump: a delivery fault
+# the guest caused would look the same and vanish in the retry.
+# Prints the evidence and exits 0; exits 1 for anything else.
 
-log=${1:?usage: $0 LOG VMLINUX}
-vmlinux=${2:?usage: $0 LOG VMLINUX}
+log=${1:?usage: $0 LOG VMLINUX GUEST [ALLOW_FILE]}
+vmlinux=${2:?usage: $0 LOG VMLINUX GUEST [ALLOW_FILE]}
+guest=${3:?usage: $0 LOG VMLINUX GUEST [ALLOW_FILE]}
+allow_file=${4:-}
 [ -f "$log" ] && [ -f "$vmlinux" ] || exit 1
+[ "$guest" = pvh ] || exit 1
 
-dump=$(tr -d '\r' <"$log" | grep -a -A 8 '^(XEN) d[0-9]*v[0-9]* Triple fault')
+con=$(mktemp)
+trap 'rm -f "$con" "$con.before"' EXIT
+tr -d '\r' <"$log" >"$con"
+at=$(grep -a -n -m1 -E '^\(XEN\) d[0-9]+v[0-9]+ Triple fault' "$con" | cut -d: -f1)
+[ -n "$at" ] || exit 1
+dump=$(sed -n "$at,$((at + 8))p" "$con")
+echo "$dump" | head -n 1 | grep -q '^(XEN) d0v' || exit 1
+
+# Nothing bad before the dump.
+head -n $((at - 1)) "$con" >"$con.before"
+grep -a -q '^not ok ' "$con.before" && exit 1
+"$(dirname "$0")/verdict.sh" "$con.before" 0 $allow_file | grep -q '^  console:' && exit 1
+
 rip=$(echo "$dump" | sed -n 's/^(XEN) RIP: *[0-9a-f]*:\[<\([0-9a-f]*\)>\].*/\1/p' | head -n 1)
 [ -n "$rip" ] || exit 1
 if echo "$dump" | grep -q '^(XEN) RIP: *e008:' &&
@@ -32,11 +54,22 @@ if echo "$dump" | grep -q '^(XEN) RIP: *e008:' &&
 	echo "triple fault of a guest vCPU dumped with Xen's code segment (RIP $rip)"
 	exit 0
 fi
-prev=$(objdump -d --start-address="$(printf '0x%x' $((0x$rip - 2)))" \
-	--stop-address="0x$rip" "$vmlinux" | grep -E '^ *[0-9a-f]+:' | tail -n 1)
+
+flags=$(echo "$dump" | sed -n 's/^(XEN) RFLAGS: *\([0-9a-f]*\).*/\1/p' | head -n 1)
+[ -n "$flags" ] && [ $((0x$flags & 0x200)) = 0 ] || exit 1
+# The function of RIP, from its start: instruction boundaries are known
+# only from there.
+start=$(nm -n "$vmlinux" | awk -v r="$rip" '
+	BEGIN { r = sprintf("%016s", r); gsub(/ /, "0", r) }
+	$2 ~ /^[tTwW]$/ && $1 <= r { s = $1 } END { print s }')
+[ -n "$start" ] || exit 1
+prev=$(objdump -d --start-address="0x$start" --stop-address="0x$rip" "$vmlinux" |
+	grep -E '^ *[0-9a-f]+:' | tail -n 1)
 case $prev in
-*rdtsc*) ;;
+*:*rdtsc*) ;;
 *) exit 1 ;;
 esac
+at=$(echo "$prev" | awk -F: '{ gsub(/[ \t]/, "", $1); print $1 }')
+[ $((0x$at)) = $((0x$rip - 2)) ] || exit 1
 fn=$(addr2line -f -e "$vmlinux" "0x$rip" | head -n 1)
 echo "triple fault right after an emulated RDTSC (RIP $rip in $fn)"

@@ -59,11 +59,11 @@ emulation_tests() {
 	local d=$XHP_TOP/scripts/tests/emulation tmp log want text out r
 	tmp=$(mktemp -d)
 	as --64 -o "$tmp/insns.o" "$d/insns.S" || die "as failed on $d/insns.S (binutils)"
-	while read -r log want text; do
-		out=$("$XHP_TOP/scripts/emulation-fault.sh" "$d/$log" "$tmp/insns.o") && got=yes || got=no
+	while read -r log guest want text; do
+		out=$("$XHP_TOP/scripts/emulation-fault.sh" "$d/$log" "$tmp/insns.o" "$guest") && got=yes || got=no
 		r=1
 		[ "$got" = "$want" ] && [ "$out" = "$text" ] && r=0
-		result $r "emulation-fault $log: $want${text:+ with '$text'}"
+		result $r "emulation-fault $log ($guest): $want${text:+ with '$text'}"
 		[ $r = 0 ] || echo "# got $got: $out"
 	done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
 	rm -rf "$tmp"

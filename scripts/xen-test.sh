@@ -87,7 +87,7 @@ while :; do
 	"$XHP_TOP/scripts/xen-boot.sh" "$guest" "$img/bzImage" "$logdir/$name.cpio.gz" "$log" \
 		"xhp.test=$test" "xhp.cycles=$cycles" "${args[@]}" "$@" || rc=$?
 	verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc" $allowf) && ok=0 || ok=1
-	[ $ok = 1 ] && [ $try -lt "$retries" ] && why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux") || break
+	[ $ok = 1 ] && [ $try -lt "$retries" ] && why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" $allowf) || break
 	try=$((try + 1))
 	mv "$log" "$log.emulation-$try"
 	emu+="  emulation fault, run again: $why; log $log.emulation-$try"$'\n'
