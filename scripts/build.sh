@@ -58,7 +58,7 @@ if [ "$(cat "$out/.fraghash" 2>/dev/null)" != "$fraghash" ]; then
 fi
 
 note "$base: building $(git -C "$wt" log -1 --format=%s | cut -c1-60)"
-kmake "$base" bzImage modules >"$out/build.log" 2>&1 || {
+progress "$out/build.log" "$base: building" kmake "$base" bzImage modules || {
 	grep -E 'error|Error' "$out/build.log" | head -20 >&2
 	die "$base: kernel build failed; full log in $out/build.log"
 }

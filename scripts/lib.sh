@@ -68,6 +68,32 @@ kmake() {
 		CC="ccache gcc" "$@"
 }
 
+# progress LOG LABEL CMD...: run CMD with its output in LOG, and say
+# every 30 s on stderr how far it got (Kbuild's lines in LOG: objects
+# compiled, and the last of them), so that no step is silent for long.
+# Returns CMD's status.
+progress() {
+	local log=$1 label=$2 pid t0=$SECONDS rc=0
+	shift 2
+	"$@" >"$log" 2>&1 &
+	pid=$!
+	while ! wait_for_pid "$pid" 30; do
+		note "$label: $(grep -c -E '^  (CC|AS|LD|AR)' "$log") objects, $((SECONDS - t0)) s; $(grep -E '^  [A-Z]+' "$log" | tail -n 1 | sed 's/^ *//')"
+	done
+	wait "$pid" || rc=$?
+	return $rc
+}
+
+# wait_for_pid PID SECONDS: true once PID has ended, false after SECONDS.
+wait_for_pid() {
+	local i
+	for ((i = 0; i < $2; i++)); do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 1
+	done
+	! kill -0 "$1" 2>/dev/null
+}
+
 # series_files DIR: the patches listed in DIR/series, in order, as paths.
 series_files() {
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$1/series" |
