@@ -23,10 +23,11 @@ xen_test=${XHP_XEN_TEST:-$XHP_TOP/scripts/xen-test.sh}
 rows=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$table")
 echo "TAP version 13"
 echo "1..$(echo "$rows" | wc -l)"
-n=0 pass=0 fail=0 caught= emu=0
+n=0 pass=0 fail=0 caught= emu=0 times=
 while read -r base guest test cycles variant expect reason; do
 	n=$((n + 1))
 	desc="$base $guest $test x$cycles $variant: expect $expect"
+	t0=$SECONDS
 	out=$("$xen_test" "$base" "$guest" "$test" "$cycles" "$variant" 2>&1 </dev/null) && got=pass || got=fail
 	verdict=$(echo "$out" | grep -E '^(PASS|FAIL) ' | tail -n 1)
 	# The verdict's evidence: its reason (the line after the verdict) and
@@ -40,6 +41,7 @@ while read -r base guest test cycles variant expect reason; do
 		got="fail, but not with '$reason'"
 	fi
 	[ -z "$reason" ] || desc="$desc ($reason)"
+	times+="$((SECONDS - t0)) $n $base $guest $test x$cycles $variant"$'\n'
 	if [ "$got" = "$expect" ]; then
 		pass=$((pass + 1))
 		echo "ok $n - $desc"
@@ -64,5 +66,7 @@ if [ -n "${caught:-}" ]; then
 	printf '%s' "$caught"
 fi
 [ "$emu" = 0 ] || echo "# runs repeated after an emulation fault (xen-test.sh): $emu"
+echo "# $SECONDS s in all; the slowest runs:"
+printf '%s' "$times" | sort -rn | head -n 5 | awk '{ t = $1; $1 = ""; printf "#   %5d s  row%s\n", t, $0 }'
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
