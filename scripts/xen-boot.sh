@@ -137,10 +137,32 @@ endings="$done_re|Kernel panic - not syncing|kernel BUG at|Oops|"
 endings+='possible (circular|recursive) locking|inconsistent lock state|'
 endings+='INFO: task .* blocked for more than|rcu: INFO: .* stall|'
 endings+='list_(add|del) corruption|Triple fault|Dom0 crashed'
+# Where the run is, for a note every 30 s on stderr.
+phase() {
+	local tests plan
+	if grep -a -q '^xhp: running' "$log"; then
+		tests=$(grep -a -c -E '^(ok|not ok) [0-9]+' "$log" || true)
+		plan=$(grep -a -m1 -o -E '^1\.\.[0-9]+' "$log" | cut -c4-)
+		echo "test running, $tests of ${plan:-?} results"
+	elif grep -a -q '^xhp-dom0: domU created' "$log"; then
+		echo "domU booting"
+	elif grep -a -q 'Linux version' "$log"; then
+		echo "dom0 booting"
+	elif grep -a -q '^(XEN) ' "$log"; then
+		echo "Xen booting"
+	else
+		echo "QEMU starting"
+	fi
+}
+
 "${cmd[@]}" </dev/null >"$log" 2>&1 &
 qemu=$!
-ended=
+ended= t0=$SECONDS told=$SECONDS
 while kill -0 "$qemu" 2>/dev/null; do
+	if [ $((SECONDS - told)) -ge 30 ]; then
+		note "$(basename "$log" .log): $(phase), $((SECONDS - t0)) s"
+		told=$SECONDS
+	fi
 	if [ -z "$ended" ] && grep -a -q -E "$endings" "$log"; then
 		ended=$SECONDS
 	fi
