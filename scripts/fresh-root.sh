@@ -24,7 +24,7 @@ mirror=${XHP_MIRROR:-http://deb.debian.org/debian}
 log=$dir/fresh-root.log
 
 cleanup() {
-	for m in var/cache/apt/archives proc; do
+	for m in var/cache/apt/archives dev proc; do
 		mountpoint -q "$root/$m" && umount "$root/$m"
 	done
 	rm -rf "$root"
@@ -44,6 +44,7 @@ cp -a /etc/apt/sources.list.d/. "$root/etc/apt/sources.list.d/"
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod +x "$root/usr/sbin/policy-rc.d"
 mount -t proc proc "$root/proc"
+mount --bind /dev "$root/dev"
 mount --bind "$debs" "$root/var/cache/apt/archives"
 mkdir -p "$root/xhp"
 cp -a "$XHP_TOP/scripts" "$XHP_TOP/Makefile" "$root/xhp/"
