@@ -23,11 +23,19 @@ debs=$dir/debs
 mirror=${XHP_MIRROR:-http://deb.debian.org/debian}
 log=$dir/fresh-root.log
 
+# Unmount, and remove the root only once nothing is mounted in it (a
+# bind mount of /dev under an rm -rf would empty the host's /dev).
 cleanup() {
+	local m
 	for m in var/cache/apt/archives dev proc; do
-		mountpoint -q "$root/$m" && umount "$root/$m"
+		if mountpoint -q "$root/$m"; then
+			umount "$root/$m" || umount -l "$root/$m" || true
+		fi
 	done
-	rm -rf "$root"
+	for m in var/cache/apt/archives dev proc; do
+		mountpoint -q "$root/$m" && { echo "error: $root/$m still mounted; not removing $root" >&2; return 1; }
+	done
+	rm -rf --one-file-system "$root"
 }
 trap cleanup EXIT
 
