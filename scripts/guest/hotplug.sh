@@ -76,7 +76,9 @@ sleep 2
 i1=$(ipis)
 stop_ipi_load
 ktap_print_msg "IPIs taken by cpus $(echo $cpus) in 2 s of load: $((i1 - i0))"
-ktap_test_result "the IPI load reaches the hot-plugged CPUs" [ "$i1" -gt "$i0" ]
+# (ktap_test_result runs its command unquoted: decide here.)
+[ "$i1" -gt "$i0" ] && moved=true || moved=false
+ktap_test_result "the IPI load reaches the hot-plugged CPUs" $moved
 # One hot-plug cycle of a CPU is one offline and one online write.
 ncpus=$(echo $cpus | wc -w)
 ktap_print_msg "hot-plug cycles: $((2 * cycles * ncpus)) in order or random order, $((2 * cycles * ncpus)) attempted by the concurrent writers ($ncpus CPUs)"
@@ -84,5 +86,6 @@ after=$(xen_line_count)
 names_after=$(xen_line_names)
 ktap_print_msg "Xen per-CPU lines before: $before, after: $after"
 [ "$names_before" = "$names_after" ] || ktap_print_msg "before: $names_before; after: $names_after"
-ktap_test_result "the same Xen per-CPU lines before and after (by name)" [ "$names_before" = "$names_after" ]
+[ "$names_before" = "$names_after" ] && same=true || same=false
+ktap_test_result "the same Xen per-CPU lines before and after (by name)" $same
 ktap_finished

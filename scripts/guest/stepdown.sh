@@ -44,7 +44,7 @@ if [ "${XHP_SWEEP:-xen}" = all ]; then
 	states=$(echo "$between" | awk '{ print $1 }')
 else
 	states=$(echo "$between" | awk -v no="$cant_stop" '
-		{ name = $0; sub(/^[0-9]+ [0-9]+: /, "", name) }
+		{ name = $0; sub(/^[^:]*: */, "", name) }
 		index(no, " " name " ") { next }
 		{ n[++i] = $1; x[i] = ($0 ~ /xen/) }
 		END { for (j = 1; j <= i; j++) if (x[j - 1] || x[j] || x[j + 1]) print n[j] }')
