@@ -27,12 +27,12 @@ log=$dir/fresh-root.log
 # bind mount of /dev under an rm -rf would empty the host's /dev).
 cleanup() {
 	local m
-	for m in var/cache/apt/archives dev proc; do
+	for m in var/cache/apt/archives dev proc sys; do
 		if mountpoint -q "$root/$m"; then
 			umount "$root/$m" || umount -l "$root/$m" || true
 		fi
 	done
-	for m in var/cache/apt/archives dev proc; do
+	for m in var/cache/apt/archives dev proc sys; do
 		mountpoint -q "$root/$m" && { echo "error: $root/$m still mounted; not removing $root" >&2; return 1; }
 	done
 	rm -rf --one-file-system "$root"
@@ -45,10 +45,22 @@ note "debootstrap --variant=minbase bookworm (about a minute)"
 debootstrap --variant=minbase --cache-dir="$debs" bookworm "$root" "$mirror" >"$log" 2>&1 ||
 	die "debootstrap failed; see $log"
 
-# The same archive as this machine, no services started in the root,
-# and the packages kept for the next run.
-cp -a /etc/apt/sources.list.d/. "$root/etc/apt/sources.list.d/"
-[ -f /etc/apt/sources.list ] && cp /etc/apt/sources.list "$root/etc/apt/"
+# Debian 12's own suites, as on a fresh machine (not this machine's
+# sources, which may name other repositories and their keys); no
+# services started in the root; the packages kept for the next run.
+cat >"$root/etc/apt/sources.list.d/debian.sources" <<EOT
+Types: deb
+URIs: $mirror
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: ${XHP_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
+Suites: bookworm-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOT
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod +x "$root/usr/sbin/policy-rc.d"
 mount -t proc proc "$root/proc"

@@ -112,6 +112,7 @@ fi
 # A test that ran: its KTAP plan, and totals that meet it with nothing
 # failed.
 [ -n "$plan" ] || fail "no KTAP plan (1..N) on the console"
+[ "$plan" -gt 0 ] || fail "a KTAP plan of no test (1..0)"
 [ -n "$totals" ] || fail "no KTAP totals (# Totals:) on the console"
 ran=$(echo "$totals" | awk '{ n = 0; for (i = 3; i <= NF; i++) { split($i, kv, ":"); n += kv[2] } print n }')
 tfail=$(echo "$totals" | sed -E 's/.* fail:([0-9]+).* error:([0-9]+).*/\1 \2/')

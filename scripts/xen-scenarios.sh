@@ -16,7 +16,7 @@
 . "$(dirname "$0")/lib.sh"
 
 table=${1:-check}
-[ -f "$table" ] || table=$XHP_TOP/scripts/scenarios/$table
+case $table in */*) ;; *) table=$XHP_TOP/scripts/scenarios/$table ;; esac
 [ -f "$table" ] || die "no scenario table $table"
 xen_test=${XHP_XEN_TEST:-$XHP_TOP/scripts/xen-test.sh}
 

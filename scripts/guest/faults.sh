@@ -216,11 +216,10 @@ fail_function_binds() {
 					ok=false
 					break
 				fi
-				printf %#x -28 >"$ff/$fn/retval"	# -ENOSPC
+				setup "$(printf %#x -28)" "$ff/$fn/retval" || { ok=false; break; }	# -ENOSPC
 				n=0 injected=0 failed_writes=0
 				while [ $n -lt 40 ]; do
-					echo $((n + 1)) >"$ff/space"
-					echo 1 >"$ff/times"
+					setup $((n + 1)) "$ff/space" && setup 1 "$ff/times" || { ok=false; break; }
 					# The subshell is the writer: its echo is a builtin.
 					if (echo 1 >/proc/self/make-it-fail && echo 1 >"$sys/online") 2>/dev/null; then
 						out="write ok"

@@ -79,7 +79,12 @@ load_pids=
 start_ipi_load() {
 	(while :; do :; done) &
 	load_pids="$load_pids $!"
-	(while :; do for c in $(hotplug_cpus) 0; do taskset -p -c "$c" $$ >/dev/null 2>&1; done; done) &
+	# ($$ would be the test's shell: the subshell's own pid is the one
+	# that /proc/self names to its builtin read.)
+	(
+		read -r me _ </proc/self/stat
+		while :; do for c in $(hotplug_cpus) 0; do taskset -p -c "$c" "$me" >/dev/null 2>&1; done; done
+	) &
 	load_pids="$load_pids $!"
 }
 
