@@ -116,14 +116,16 @@ case ${1:-} in
 	exit
 	;;
 --commands)
+	tmp=$(mktemp)
+	trap 'rm -f "$tmp" "$tmp".*' EXIT
 	{
-		command_words | while read -r w; do type -P "$w" >/dev/null && echo "$w"; done
+		host_commands | awk '{ print $1 }'
 		entries "$list" | awk '{ for (i = 2; i <= NF; i++) print $i }'
 	} | sort -u
 	exit 0
 	;;
 "") ;;
-*) die "usage: $0 [--package COMMAND | --audit [LIST]]" ;;
+*) die "usage: $0 [--package COMMAND | --audit [LIST] | --commands]" ;;
 esac
 
 mapfile -t pkgs < <(entries "$list" | awk '{ print $1 }')
