@@ -15,10 +15,6 @@
 
 list=$XHP_TOP/scripts/deps.list
 
-# The entries of a list: "PACKAGE [COMMAND...]", comments dropped.
-entries() {
-	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$1"
-}
 
 # The words of the host-side scripts that stand where a command does:
 # first on a line, or after | ; & ( ` $( { ! and the shell keywords.
@@ -34,7 +30,7 @@ command_words() {
 
 # in_list LIST CMD: the package of LIST that brings CMD, if any.
 in_list() {
-	entries "$1" | awk -v w="$2" '{ for (i = 2; i <= NF; i++) if ($i == w) { print $1; exit } }'
+	rows "$1" | awk -v w="$2" '{ for (i = 2; i <= NF; i++) if ($i == w) { print $1; exit } }'
 }
 
 # The words above that are commands here, each with its package and
@@ -78,7 +74,7 @@ audit() {
 	declare -A from
 	while read -r pkg w; do
 		from[$w]=$pkg
-	done < <(entries "$l" | awk '{ for (i = 2; i <= NF; i++) print $1, $i }')
+	done < <(rows "$l" | awk '{ for (i = 2; i <= NF; i++) print $1, $i }')
 	tmp=$(mktemp)
 	trap 'rm -f "$tmp" "$tmp".*' EXIT
 	while read -r w pkg base; do
@@ -120,7 +116,7 @@ case ${1:-} in
 	trap 'rm -f "$tmp" "$tmp".*' EXIT
 	{
 		host_commands | awk '{ print $1 }'
-		entries "$list" | awk '{ for (i = 2; i <= NF; i++) print $i }'
+		rows "$list" | awk '{ for (i = 2; i <= NF; i++) print $i }'
 	} | sort -u
 	exit 0
 	;;
@@ -128,7 +124,7 @@ case ${1:-} in
 *) die "usage: $0 [--package COMMAND | --audit [LIST] | --commands]" ;;
 esac
 
-mapfile -t pkgs < <(entries "$list" | awk '{ print $1 }')
+mapfile -t pkgs < <(rows "$list" | awk '{ print $1 }')
 [ ${#pkgs[@]} -gt 0 ] || die "$list names no package"
 missing=()
 for p in "${pkgs[@]}"; do

@@ -94,9 +94,14 @@ wait_for_pid() {
 	! kill -0 "$1" 2>/dev/null
 }
 
+# rows FILE: the lines of a table or list, comments and blank lines dropped.
+rows() {
+	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$1"
+}
+
 # series_files DIR: the patches listed in DIR/series, in order, as paths.
 series_files() {
-	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$1/series" |
+	rows "$1/series" |
 		awk -v d="$1" '{ print d "/" $1 }'
 }
 

@@ -29,7 +29,7 @@ verdict_tests() {
 		esac
 		result $r "verdict $log${af:+ ($allow.allow)}: $want with '$text'"
 		[ $r = 0 ] || { echo "# exit $rc"; echo "$out" | head -n 5 | sed 's/^/# /'; }
-	done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
+	done < <(rows "$d/expected")
 	allow_source_tests
 }
 
@@ -65,7 +65,7 @@ emulation_tests() {
 		[ "$got" = "$want" ] && [ "$out" = "$text" ] && r=0
 		result $r "emulation-fault $log ($guest): $want${text:+ with '$text'}"
 		[ $r = 0 ] || echo "# got $got: $out"
-	done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
+	done < <(rows "$d/expected")
 	rm -rf "$tmp"
 }
 
@@ -90,7 +90,7 @@ deps_tests() {
 		done
 		result $r "deps.sh --audit without $pkg: not ok for $cmds"
 		[ $r = 0 ] || echo "$out" | grep '^not ok' | head -n 3 | sed 's/^/# /'
-	done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$list")
+	done < <(rows "$list")
 	rm -f "$tmp"
 }
 
@@ -113,7 +113,7 @@ check_tests() {
 		[ "$text" = - ] && text= || text=", not ok '$text'"
 		result $r "check.sh with suite $suite: exit $want, '$np passed, $nf failed'$text"
 		[ $r = 0 ] || echo "$out" | grep -v '^#' | tail -n 4 | sed "s/^/# exit $rc: /"
-	done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
+	done < <(rows "$d/expected")
 	rm -rf "$tmp"
 }
 

@@ -20,9 +20,9 @@ case $table in */*) ;; *) table=$XHP_TOP/scripts/scenarios/$table ;; esac
 [ -f "$table" ] || die "no scenario table $table"
 xen_test=${XHP_XEN_TEST:-$XHP_TOP/scripts/xen-test.sh}
 
-rows=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$table")
+table_rows=$(rows "$table")
 echo "TAP version 13"
-echo "1..$(echo "$rows" | wc -l)"
+echo "1..$(echo "$table_rows" | wc -l)"
 n=0 pass=0 fail=0 caught= emu=0 times=
 while read -r base guest test cycles variant expect reason; do
 	n=$((n + 1))
@@ -59,7 +59,7 @@ while read -r base guest test cycles variant expect reason; do
 		caught+=$(printf '# %-22s %-5s %-4s %-9s %-6s %s' "$variant" "$base" "$guest" "$test" \
 			"$([ "$got" = fail ] && echo yes || echo NO)" "$line")$'\n'
 	fi
-done <<<"$rows"
+done <<<"$table_rows"
 if [ -n "${caught:-}" ]; then
 	echo "# Runs that must be red (mutants and stock):"
 	printf '# %-22s %-5s %-4s %-9s %-6s %s\n' VARIANT BASE VM TEST CAUGHT "HOW (console)"
