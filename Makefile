@@ -44,7 +44,7 @@ check: deps bases
 	$(S)/check.sh
 
 check-full: deps bases
-	$(S)/check.sh "selftest verdict" "selftest emulation" "selftest deps" "selftest check" "selftest model" "selftest scenarios" model lint \
+	$(S)/check.sh "selftest verdict" "selftest emulation" "selftest deps" "selftest guest" "selftest check" "selftest model" "selftest scenarios" model lint \
 		"selftest lint" fresh-root "xen-scenarios check" "xen-scenarios faults" \
 		"xen-scenarios mutants"
 

@@ -5,6 +5,7 @@
 #   selftest verdict   verdict.sh on kept consoles (seconds)
 #   selftest emulation emulation-fault.sh on kept consoles (seconds)
 #   selftest deps      every command the scripts call is in deps.list
+#   selftest guest     the in-guest tests' rules on fixtures
 #   selftest check     check.sh on suites that die or fall short
 #   selftest model     model.sh on rows it must judge not ok
 #   selftest scenarios xen-scenarios.sh on kept xen-test.sh outputs
@@ -30,7 +31,7 @@
 # make faults or one suite run by hand leaves the full check's log alone.
 log=check.log
 [ $# -eq 0 ] || log=check-$(echo "$*" | tr -c 'a-z0-9\n' -).log
-[ $# -gt 0 ] || set -- "selftest verdict" "selftest emulation" "selftest deps" "selftest check" "selftest model" "selftest scenarios" model lint "selftest lint" "xen-scenarios check"
+[ $# -gt 0 ] || set -- "selftest verdict" "selftest emulation" "selftest deps" "selftest guest" "selftest check" "selftest model" "selftest scenarios" model lint "selftest lint" "xen-scenarios check"
 
 mkdir -p "$XHP_CACHE/logs"
 exec > >(tee "$XHP_CACHE/logs/$log")

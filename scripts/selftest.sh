@@ -10,6 +10,9 @@
 #   scripts/selftest.sh check       check.sh on suites that die or fall short
 #   scripts/selftest.sh deps        deps.sh --audit on scripts/deps.list,
 #                                   and on the list less each package
+#   scripts/selftest.sh guest       the in-guest tests' rules on fixtures
+#                                   (tests/guest), and xen-test.sh's
+#                                   TEST:PARTS check
 #
 # TAP; the last line is "N passed, N failed".
 
@@ -146,6 +149,58 @@ scenarios_tests() {
 	done < <(sed -e 's/^#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
 }
 
+# The in-guest tests' own rules (tests/guest/README): each fixture runs
+# one part of a test under busybox sh, with stubs for the kernel; the
+# KTAP it prints must be the expected one, with the reason.
+guest_tests() {
+	local d=$XHP_TOP/scripts/tests/guest tmp ksft b fx want text out rc r
+	ksft=
+	for b in $XHP_BASES; do
+		f=$XHP_CACHE/bases/$b/tools/testing/selftests/kselftest/ktap_helpers.sh
+		[ -f "$f" ] && ksft=$f
+	done
+	[ -n "$ksft" ] || die "no base with kselftest/ktap_helpers.sh; run 'make bases'"
+	tmp=$(mktemp -d)
+	mkdir "$tmp/tests"
+	cp "$XHP_TOP"/scripts/guest/*.sh "$ksft" "$tmp/tests/"
+	while read -r fx want text; do
+		rm -rf "$tmp/fx" && mkdir "$tmp/fx"
+		out=$(cd "$tmp/fx" && XHP_FIXTURE=1 XHP_TESTS=$tmp/tests XHP_CPUDIR=$tmp/fx/cpu \
+			XHP_DEBUGFS=$tmp/fx/debug FX=$tmp/fx FIXTURES=$d \
+			timeout 60 /bin/busybox sh "$d/$fx.sh" 2>&1) && rc=0 || rc=$?
+		r=1
+		case $want in
+		fail) echo "$out" | grep -qE '^(not ok|Bail out!)' && r=0 ;;
+		pass) echo "$out" | grep -qE '^(not ok|Bail out!)' || r=0 ;;
+		skip) echo "$out" | grep -qE '^ok [0-9]+ .* # SKIP$' && r=0 ;;
+		esac
+		[ $r = 0 ] && { echo "$out" | grep -qF -- "$text" || r=1; }
+		result $r "guest fixture $fx: $want, '$text'"
+		[ $r = 0 ] || echo "$out" | tail -n 6 | sed "s/^/# exit $rc: /"
+	done < <(rows "$d/expected")
+	rm -rf "$tmp"
+	xen_test_parts_tests
+}
+
+# xen-test.sh TEST:PARTS: only parts that the test has (finding 15 of
+# issue 14: faults:5 ran no part and passed).  Refused before anything
+# is built.
+xen_test_parts_tests() {
+	local spec text out r
+	while read -r spec text; do
+		out=$(XHP_CACHE=/nonexistent "$XHP_TOP/scripts/xen-test.sh" "$XHP_DEFAULT_BASE" pvh "$spec" 1 2>&1) && r=1 || r=0
+		[ $r = 0 ] && { echo "$out" | grep -qF -- "$text" || r=1; }
+		result $r "xen-test.sh refuses $spec: '$text'"
+		[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	done <<-EOT
+	faults:5   the test 'faults' has parts 1 to 4; got '5'
+	faults:0   TEST:PARTS takes digits
+	faults:    TEST:PARTS takes digits
+	hotplug:1  the test 'hotplug' has no parts
+	nosuch     no in-guest test 'nosuch'
+	EOT
+}
+
 # lint.sh on each broken series: the check it targets must fail.
 lint_tests() {
 	local d=$XHP_TOP/scripts/tests/lint base=$XHP_DEFAULT_BASE name want out
@@ -169,10 +224,11 @@ verdict) verdict_tests ;;
 emulation) emulation_tests ;;
 lint) lint_tests ;;
 deps) deps_tests ;;
+guest) guest_tests ;;
 check) check_tests ;;
 model) model_tests ;;
 scenarios) scenarios_tests ;;
-all) verdict_tests; emulation_tests; deps_tests; check_tests; model_tests; scenarios_tests; lint_tests ;;
-*) die "usage: $0 [verdict|emulation|deps|check|model|scenarios|lint|all]" ;;
+all) verdict_tests; emulation_tests; deps_tests; guest_tests; check_tests; model_tests; scenarios_tests; lint_tests ;;
+*) die "usage: $0 [verdict|emulation|deps|guest|check|model|scenarios|lint|all]" ;;
 esac
 tap_end

@@ -28,7 +28,8 @@ cycles=${4:-5}
 variant=${5:-series}
 shift $(($# < 5 ? $# : 5))
 check_base "$base"
-[[ $parts =~ ^[1-9]*$ ]] || die "TEST:PARTS takes digits, as in faults:234; got '$spec'"
+[ "$spec" = "$test" ] || [[ $parts =~ ^[1-9]+$ ]] ||
+	die "TEST:PARTS takes digits, as in faults:234; got '$spec'"
 [ -z "$parts" ] || set -- "xhp.parts=$parts" "$@"
 [ -x "$XHP_TOP/scripts/guest/$test.sh" ] ||
 	die "no in-guest test '$test'; have: $(cd "$XHP_TOP/scripts/guest" && ls *.sh | grep -v '^lib' | sed 's/\.sh$//' | tr '\n' ' ')"

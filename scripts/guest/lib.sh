@@ -1,11 +1,21 @@
 # SPDX-License-Identifier: GPL-2.0
 # Helpers for the in-guest tests (busybox sh).  Sourced.
+#
+# The self-test runs the tests' own functions on the host, on kept
+# fixtures (scripts/tests/guest/): XHP_TESTS is then the folder of the
+# scripts, XHP_CPUDIR and XHP_DEBUGFS stand for sysfs' cpu folder and
+# debugfs, and XHP_FIXTURE makes a test define its functions and return
+# instead of running.
 
-. /tests/ktap_helpers.sh
+XHP_TESTS=${XHP_TESTS:-/tests}
+cpudir=${XHP_CPUDIR:-/sys/devices/system/cpu}
+dbg=${XHP_DEBUGFS:-/sys/kernel/debug}
+
+. "$XHP_TESTS/ktap_helpers.sh"
 
 # Non-boot CPUs that can be taken offline.
 hotplug_cpus() {
-	for d in /sys/devices/system/cpu/cpu[0-9]*; do
+	for d in "$cpudir"/cpu[0-9]*; do
 		[ -w "$d/online" ] && echo "${d##*cpu}"
 	done
 }
@@ -34,17 +44,17 @@ ipi_count() {
 }
 
 is_online() {
-	[ "$(cat /sys/devices/system/cpu/cpu$1/online)" = 1 ]
+	[ "$(cat "$cpudir/cpu$1/online")" = 1 ]
 }
 
 # set_online CPU 0|1: write, then check the result.  Prints why on failure.
 set_online() {
-	if ! echo "$2" >"/sys/devices/system/cpu/cpu$1/online" 2>/tmp/err; then
+	if ! echo "$2" >"$cpudir/cpu$1/online" 2>/tmp/err; then
 		echo "# cpu$1: echo $2 > online failed: $(cat /tmp/err)"
 		return 1
 	fi
-	if [ "$(cat "/sys/devices/system/cpu/cpu$1/online")" != "$2" ]; then
-		echo "# cpu$1: online reads $(cat "/sys/devices/system/cpu/cpu$1/online") after writing $2"
+	if [ "$(cat "$cpudir/cpu$1/online")" != "$2" ]; then
+		echo "# cpu$1: online reads $(cat "$cpudir/cpu$1/online") after writing $2"
 		return 1
 	fi
 }
@@ -63,13 +73,13 @@ has_ipis() {
 # cpuhp_state NAME: number of the hot-plug state called NAME.
 cpuhp_state() {
 	awk -v n="$1" '{ s = $1; sub(":", "", s); $1 = "" } substr($0, 2) == n { print s }' \
-		/sys/devices/system/cpu/hotplug/states
+		"$cpudir/hotplug/states"
 }
 
 # cpuhp_name NUMBER: name of hot-plug state NUMBER.
 cpuhp_name() {
 	awk -v n="$1" '$1 == n ":" { $1 = ""; print substr($0, 2) }' \
-		/sys/devices/system/cpu/hotplug/states
+		"$cpudir/hotplug/states"
 }
 
 # Background IPI load: a busy task the scheduler moves between CPUs, and a

@@ -12,52 +12,16 @@
 # way back up brings cpu1 online without them, and the first IPI to it hits
 # the BUG_ON in xen_send_IPI_one().
 
-. /tests/lib.sh
+. "${XHP_TESTS:-/tests}/lib.sh"
 
 cpu=1
-sys=/sys/devices/system/cpu/cpu$cpu
-ktap_print_header
-if [ ! -w "$sys/hotplug/target" ]; then
-	ktap_skip_all "needs cpu$cpu and CONFIG_CPU_HOTPLUG_STATE_CONTROL"
-	exit "$KSFT_SKIP"
-fi
+sys=$cpudir/cpu$cpu
 
-online=$(cpuhp_state online)
-evtchn=$(cpuhp_state xen/evtchn:prepare)
-# Without these the headline case would write an empty target.
-[ -n "$online" ] || ktap_exit_fail_msg "no cpuhp state named online"
-[ -n "$evtchn" ] || ktap_exit_fail_msg "no cpuhp state named xen/evtchn:prepare"
 # The states that cannot be a target (cant_stop in kernel/cpu.c, the
 # same in 6.1 and 6.12): target_store() refuses them with EINVAL.  The
 # sweep expects that refusal and reports a skip; the Xen states' test
 # leaves them out.  Any other EINVAL is a failure.
 cant_stop=" threads:prepare cpu:bringup ap:offline cpu:teardown "
-# cpu:kick_ap (CPUHP_BP_KICK_AP, 6.5 and later) is left out: the core
-# cannot come back from it.  Stepping down to it kills the CPU but keeps
-# the state that starts it, so on the way up cpuhp_bp_sync_alive() waits
-# for a CPU nobody started ("CPU1 failed to report alive state", -EIO),
-# and the CPU stays down until reboot.  Seen on 6.12 in every guest type;
-# generic hot-plug code, not Xen.
-between=$(grep -v ': cpu:kick_ap$' /sys/devices/system/cpu/hotplug/states |
-	awk -F: -v on="$online" '$1 + 0 > 0 && $1 + 0 < on + 0 { print $1 + 0, $0 }')
-if [ "${XHP_SWEEP:-xen}" = all ]; then
-	states=$(echo "$between" | awk '{ print $1 }')
-else
-	# Neighbours in the full list, then the cant_stop ones dropped: a
-	# neighbour found past cpu:bringup would be an AP state such as
-	# idle:dead, which the core cannot come back from (as cpu:kick_ap:
-	# cpu1 dies, and the way up hangs in cpuhp_kick_ap_work(); seen on
-	# 6.12 in PVH dom0).
-	states=$(echo "$between" | awk -v no="$cant_stop" '
-		{ name = $0; sub(/^[^:]*: */, "", name) }
-		{ n[++i] = $1; x[i] = ($0 ~ /xen/); c[i] = index(no, " " name " ") > 0 }
-		END { for (j = 1; j <= i; j++) if ((x[j - 1] || x[j] || x[j + 1]) && !c[j]) print n[j] }')
-fi
-cycles=${XHP_CYCLES:-1}
-n=$(echo $states | wc -w)
-ktap_set_plan $(((n * 2 + 1) * cycles))
-before=$(xen_line_count)
-start_ipi_load
 
 # step_to STATE: write the target; 2 for EINVAL (see cant_stop above).
 step_to() {
@@ -113,25 +77,67 @@ report() {
 	esac
 }
 
-# CYCLES repeats the whole pass: a hunt for intermittent failures.
-c=1
-while [ $c -le "$cycles" ]; do
-	down_up "$evtchn"
-	report $? xen/evtchn:prepare "down to $evtchn (xen/evtchn:prepare) and back online, pass $c"
+main() {
+	ktap_print_header
+	if [ ! -w "$sys/hotplug/target" ]; then
+		ktap_skip_all "needs cpu$cpu and CONFIG_CPU_HOTPLUG_STATE_CONTROL"
+		exit "$KSFT_SKIP"
+	fi
 
-	for s in $states; do
-		name=$(cpuhp_name "$s")
-		down_up "$s"
-		report $? "$name" "down to $s ($name) and back online, pass $c"
-		up_up "$s"
-		report $? "$name" "up to $s ($name) and on to online, pass $c"
+	online=$(cpuhp_state online)
+	evtchn=$(cpuhp_state xen/evtchn:prepare)
+	# Without these the headline case would write an empty target.
+	[ -n "$online" ] || ktap_exit_fail_msg "no cpuhp state named online"
+	[ -n "$evtchn" ] || ktap_exit_fail_msg "no cpuhp state named xen/evtchn:prepare"
+	# cpu:kick_ap (CPUHP_BP_KICK_AP, 6.5 and later) is left out: the core
+	# cannot come back from it.  Stepping down to it kills the CPU but keeps
+	# the state that starts it, so on the way up cpuhp_bp_sync_alive() waits
+	# for a CPU nobody started ("CPU1 failed to report alive state", -EIO),
+	# and the CPU stays down until reboot.  Seen on 6.12 in every guest type;
+	# generic hot-plug code, not Xen.
+	between=$(grep -v ': cpu:kick_ap$' "$cpudir/hotplug/states" |
+		awk -F: -v on="$online" '$1 + 0 > 0 && $1 + 0 < on + 0 { print $1 + 0, $0 }')
+	if [ "${XHP_SWEEP:-xen}" = all ]; then
+		states=$(echo "$between" | awk '{ print $1 }')
+	else
+		# Neighbours in the full list, then the cant_stop ones dropped: a
+		# neighbour found past cpu:bringup would be an AP state such as
+		# idle:dead, which the core cannot come back from (as cpu:kick_ap:
+		# cpu1 dies, and the way up hangs in cpuhp_kick_ap_work(); seen on
+		# 6.12 in PVH dom0).
+		states=$(echo "$between" | awk -v no="$cant_stop" '
+			{ name = $0; sub(/^[^:]*: */, "", name) }
+			{ n[++i] = $1; x[i] = ($0 ~ /xen/); c[i] = index(no, " " name " ") > 0 }
+			END { for (j = 1; j <= i; j++) if ((x[j - 1] || x[j] || x[j + 1]) && !c[j]) print n[j] }')
+	fi
+	cycles=${XHP_CYCLES:-1}
+	n=$(echo $states | wc -w)
+	ktap_set_plan $(((n * 2 + 1) * cycles))
+	before=$(xen_line_count)
+	start_ipi_load
+
+	# CYCLES repeats the whole pass: a hunt for intermittent failures.
+	c=1
+	while [ $c -le "$cycles" ]; do
+		down_up "$evtchn"
+		report $? xen/evtchn:prepare "down to $evtchn (xen/evtchn:prepare) and back online, pass $c"
+
+		for s in $states; do
+			name=$(cpuhp_name "$s")
+			down_up "$s"
+			report $? "$name" "down to $s ($name) and back online, pass $c"
+			up_up "$s"
+			report $? "$name" "up to $s ($name) and on to online, pass $c"
+		done
+		c=$((c + 1))
 	done
-	c=$((c + 1))
-done
 
-stop_ipi_load
-is_online "$cpu" || set_online "$cpu" 1
-after=$(xen_line_count)
-ktap_print_msg "Xen per-CPU lines before: $before, after: $after"
-[ "$before" -eq "$after" ] || ktap_exit_fail_msg "Xen per-CPU lines leaked: $before before, $after after"
-ktap_finished
+	stop_ipi_load
+	is_online "$cpu" || set_online "$cpu" 1
+	after=$(xen_line_count)
+	ktap_print_msg "Xen per-CPU lines before: $before, after: $after"
+	[ "$before" -eq "$after" ] || ktap_exit_fail_msg "Xen per-CPU lines leaked: $before before, $after after"
+	ktap_finished
+}
+
+[ -n "${XHP_FIXTURE:-}" ] || main

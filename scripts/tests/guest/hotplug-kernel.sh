@@ -1,0 +1,13 @@
+# A fake kernel for hotplug.sh: cpu1 hot-pluggable, its IPI counter
+# moves by 100 a read while the load runs, and stands still otherwise.
+. "$FIXTURES/stubs.sh"
+echo 1 >"$XHP_CPUDIR/cpu1/online"
+echo 0 >"$FX/ipis"
+is_online() { :; }
+start_ipi_load() { echo on >"$FX/load"; }
+stop_ipi_load() { rm -f "$FX/load"; }
+ipi_count() {
+	n=$(cat "$FX/ipis")
+	[ -f "$FX/load" ] && n=$((n + 100)) && echo $n >"$FX/ipis"
+	echo $n
+}
