@@ -48,12 +48,24 @@ allow_source_tests() {
 		result $r "allow rule $base $fl is '$text'"
 		[ $r = 0 ] || echo "# the base has: '${got:-no such line (make bases)}'"
 	done < <(sed -e 's/^#.*//' -e '/^[[:space:]]*$/d' "$src")
-	while read -r file line; do
-		awk -v f="$file:$line" '$2 == f { found = 1 } END { exit !found }' "$src" && r=0 || r=1
-		result $r "allow rule at $file:$line is listed in allow-sources"
+	# Every rule that names a source line: "BASE: ...FILE:LINE...".
+	while read -r base file line; do
+		if [ "$base" = - ]; then
+			result 1 "allow rule at $file:$line names its base"
+			continue
+		fi
+		awk -v b="$base" -v f="$file:$line" '$1 == b && $2 == f { found = 1 } END { exit !found }' "$src" && r=0 || r=1
+		result $r "allow rule $base: $file:$line is listed in allow-sources"
 	done < <(cat "$XHP_TOP/scripts/verdict.sh" "$XHP_TOP"/scripts/guest/*.allow |
-		grep -oE '[a-z0-9_/]+\.c:\(?[0-9][^)]*' | sort -u |
-		awk -F: '{ n = split($2, a, /[^0-9]+/); for (i = 1; i <= n; i++) if (a[i] != "") print $1, a[i] }')
+		grep -v '^[[:space:]]*#' | grep -E '[a-z0-9_/]+\.c:\(?[0-9]' |
+		awk '{ base = "-"; if (match($0, /^[0-9]+\.[0-9]+: /)) base = substr($0, 1, RLENGTH - 2)
+			s = $0
+			while (match(s, /[a-z0-9_\/]+\.c:\(?[0-9][^ )]*/)) {
+				m = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH)
+				f = m; sub(/:.*/, "", f); l = m; sub(/^[^:]*:/, "", l)
+				n = split(l, a, /[^0-9]+/)
+				for (i = 1; i <= n; i++) if (a[i] != "") print base, f, a[i]
+			} }' | sort -u)
 }
 
 # emulation-fault.sh on consoles with and without the emulation's triple

@@ -38,7 +38,10 @@ bad="$hdr|Call Trace:"
 # Xen's own lines can land inside a block (two writers on one serial
 # line) and do not end it; a new report header does, and counts.  Each
 # rule names one message; a test adds its own (ALLOW_FILE,
-# scripts/guest/TEST.allow).  For every test:
+# scripts/guest/TEST.allow).  A rule that names a source line starts
+# with its base ("6.12: "): it holds only on a console whose kernel
+# banner ("Linux version 6.12.N") is of that base, where the line is the
+# statement it is for.  For every test:
 # - TCG has no AMD MSR 0xc0010055, which 6.1 reads at boot as PV dom0;
 # - fault injection's own report of a failure it forced;
 # - sched_cpu_dying() finding one task more on the dying CPU's runqueue
@@ -52,15 +55,21 @@ bad="$hdr|Call Trace:"
 #   scheduler's dump_rq_tasks() prints that line).  Its one WARN_ON_ONCE
 #   in sched_cpu_dying(), at the line of each base (6.12.118, 6.1.192),
 #   checked against the sources by scripts/selftest.sh.
-allow='unchecked MSR access error: RDMSR from 0xc0010055|FAULT_INJECTION: forcing a failure'
-allow+='|WARNING: CPU: [0-9]+ PID: [0-9]+ at kernel/sched/core.c:(8365|9670) sched_cpu_dying'
-
-if [ -n "$allow_file" ]; then
-	while IFS= read -r re; do
-		case $re in "#"* | "") continue ;; esac
-		allow+="|$re"
-	done <"$allow_file"
-fi
+rules='unchecked MSR access error: RDMSR from 0xc0010055
+FAULT_INJECTION: forcing a failure
+6.12: WARNING: CPU: [0-9]+ PID: [0-9]+ at kernel/sched/core.c:8365 sched_cpu_dying[+.]
+6.1: WARNING: CPU: [0-9]+ PID: [0-9]+ at kernel/sched/core.c:9670 sched_cpu_dying[+.]'
+[ -z "$allow_file" ] || rules+=$'\n'$(cat "$allow_file")
+kbases=" $(grep -a -oE 'Linux version [0-9]+\.[0-9]+' "$con" | awk '{ print $3 }' | sort -u | tr '\n' ' ')"
+allow=
+while IFS= read -r re; do
+	case $re in "#"* | "") continue ;; esac
+	if [[ $re =~ ^([0-9]+\.[0-9]+):\ (.*)$ ]]; then
+		case $kbases in *" ${BASH_REMATCH[1]} "*) ;; *) continue ;; esac
+		re=${BASH_REMATCH[2]}
+	fi
+	allow+="${allow:+|}$re"
+done <<<"$rules"
 allowed=$(grep -a -c -E "$allow" "$con")
 badlines=$(awk -v bad="$bad" -v hdr="$hdr" -v allow="$allow" '
 	$0 ~ allow { skip = 1; next }
