@@ -141,6 +141,8 @@ model_tests() {
 	result $r "model.sh: a counterexample of another assertion is not ok"
 	echo "$out" | grep -q "^not ok [0-9]* - unnamed-names-no-assertion: a counterexample row names no assertion" && r=0 || r=1
 	result $r "model.sh: a counterexample row that names no assertion is not ok"
+	echo "$out" | grep -q "^not ok [0-9]* - sender-not-of: a counterexample, but not of 'ipi\[c\]'" && r=0 || r=1
+	result $r "model.sh: the marking-online assertion is not the sender's ipi[c]"
 	echo "$out" | grep -q "^ok [0-9]* - series-kicker-verified: verified" && r=0 || r=1
 	result $r "model.sh: a row that verifies stays ok"
 	[ $r = 0 ] || echo "$out" | grep -E '^(not )?ok' | sed 's/^/# /'

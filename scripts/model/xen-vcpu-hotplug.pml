@@ -229,7 +229,7 @@ inline bringup(c)
 			online[c] = true;
 			printf("cpu%d: marks itself online\n", c);
 #ifdef CHECK_ORDER
-			assert(ipi[c]);
+			assert(online[c] && ipi[c]);	/* the sender's ipi[c] is below */
 #endif
 		}
 #ifdef ORDER2013
