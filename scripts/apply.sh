@@ -8,6 +8,11 @@
 #         series        the series (default)
 #         stock         the pristine base, nothing applied
 #         mutant:NAME   the series, then patches/mutants/NAME.patch
+#         v1            the series as it was at v1 (the commit of this
+#                       repository named in patches/v1.commit)
+#       The series and its mutants get the harness's own patches on top
+#       (patches/test/BASE/series: error injection for the fault test);
+#       they are for test builds only, and are not part of the series.
 #       The base repository itself is never changed.
 #
 #   scripts/apply.sh --kdir DIR [SERIES_DIR]
@@ -90,23 +95,45 @@ apply_base() {
 	git -C "$wt" checkout -q -f -B "xen-hotplug/$base" debian
 
 	sdir=$(series_dir "$base")
+	tdir=$XHP_TOP/patches/test/$base
 	case $variant in
 	stock)
 		;;
 	series)
 		# shellcheck disable=SC2046
-		am_series "$wt" $(series_files "$sdir")
+		am_series "$wt" $(series_files "$sdir") $(test_files "$tdir")
 		;;
 	mutant:*)
 		# shellcheck disable=SC2046
-		am_series "$wt" $(series_files "$sdir")
+		am_series "$wt" $(series_files "$sdir") $(test_files "$tdir")
 		am_series "$wt" "$(mutant_file "$base" "${variant#mutant:}")"
 		;;
+	v1)
+		apply_v1 "$base" "$wt"
+		;;
 	*)
-		die "unknown variant '$variant'; use series, stock or mutant:NAME"
+		die "unknown variant '$variant'; use series, stock, v1 or mutant:NAME"
 		;;
 	esac
 	note "$base/$variant: $(git -C "$wt" log --oneline debian..HEAD | wc -l) patches on $(cat "$repo.version") in $wt"
+}
+
+# test_files DIR: the harness's patches in DIR/series, if DIR has one.
+test_files() {
+	[ ! -f "$1/series" ] || series_files "$1"
+}
+
+# apply_v1 BASE TREE: the series of BASE as patches/v1.commit holds it
+# (v1 carried its own error-injection patch).
+apply_v1() {
+	local rev tmp
+	rev=$(rows "$XHP_TOP/patches/v1.commit")
+	tmp=$(mktemp -d)
+	git -C "$XHP_TOP" archive "$rev" "patches/$1" | tar -x -C "$tmp" ||
+		die "cannot read patches/$1 at $rev (v1); a clone with its history is needed"
+	# shellcheck disable=SC2046
+	(am_series "$2" $(series_files "$tmp/patches/$1")) || { rm -rf "$tmp"; exit 1; }
+	rm -rf "$tmp"
 }
 
 # A mutant may exist per base (patches/mutants/<base>/NAME.patch) or for
@@ -122,6 +149,10 @@ mutant_file() {
 }
 
 case ${1:-} in
+--v1-into)
+	# (export.sh) v1 of BASE on the tree DIR, for the range-diff.
+	apply_v1 "${3:?usage: $0 --v1-into DIR BASE}" "$2"
+	;;
 --kdir)
 	[ -n "${2:-}" ] || die "usage: $0 --kdir DIR [SERIES_DIR]"
 	apply_kdir "$2" "${3:-}"

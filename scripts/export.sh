@@ -4,7 +4,11 @@
 # git format-patch with a cover letter and a base-commit: trailer (the
 # reproducible commit of bases.sh), and the quilt series file.  The cover
 # letter's subject and text come from patches/cover-letter.txt (first line:
-# subject; @BASE@, @VERSION@ and @DOCDIR@ are filled in).
+# subject; a line "Revision: N" gives the series' revision, the [PATCH vN]
+# of format-patch; @BASE@, @VERSION@, @DOCDIR@ and @RANGEDIFF@ are filled
+# in: @RANGEDIFF@ with git range-diff against the previous revision, v1 as
+# patches/v1.commit holds it, applied to the same base; @EVIDENCE@ with
+# patches/evidence.txt, the measured results).
 #
 #   scripts/export.sh BASE [REV]     default REV: the worktree's HEAD
 
@@ -26,27 +30,51 @@ ver=$(cat "$XHP_CACHE/bases/$base.version")
 if git -C "$wt" log --format=%s "debian..$rev" | grep -qE '^(mutant|bench):'; then
 	die "$wt carries a mutant or bench commit; run 'scripts/apply.sh $base series' first"
 fi
+rev=$(git -C "$wt" rev-parse "$rev")
+reroll=$(sed -n 's/^Revision: *//p' "$tmpl" | head -n 1)
+[[ ${reroll:-1} =~ ^[0-9]+$ ]] || die "$tmpl: 'Revision: $reroll' is not a number"
 rm -f "$out"/*.patch
 mkdir -p "$out"
 git -C "$wt" format-patch -q --abbrev=12 --cover-letter --base=debian --no-signature --zero-commit \
-	-o "$out" "debian..$rev"
+	${reroll:+--reroll-count=$reroll} -o "$out" "debian..$rev"
+
+# The range-diff against v1, as b4 puts it in a cover letter: v1's
+# patches applied to the same base in a scratch worktree.
+rangediff=
+if [ "${reroll:-1}" -gt 1 ] && [ -f "$XHP_TOP/patches/v1.commit" ]; then
+	v1wt=$(mktemp -d)
+	git -C "$wt" worktree add -q --detach "$v1wt/tree" debian
+	if "$XHP_TOP/scripts/apply.sh" --v1-into "$v1wt/tree" "$base" >/dev/null; then
+		rangediff=$(git -C "$wt" range-diff --no-color debian.."$(git -C "$v1wt/tree" rev-parse HEAD)" "debian..$rev")
+	else
+		die "cannot apply v1 ($(rows "$XHP_TOP/patches/v1.commit")) to $base for the range-diff"
+	fi
+	git -C "$wt" worktree remove --force "$v1wt/tree"
+	rm -rf "$v1wt"
+fi
 
 # Documentation/x86/ moved to Documentation/arch/x86/ in 6.5.
 docdir=arch/x86
 [ "$base" = 6.1 ] && docdir=x86
 subject=$(head -n 1 "$tmpl" | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g")
-body=$(tail -n +2 "$tmpl" | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g" -e "s|@DOCDIR@|$docdir|g")
-cover=$out/0000-cover-letter.patch
-python3 - "$cover" "$subject" "$body" <<'PY'
+body=$(tail -n +2 "$tmpl" | grep -v '^Revision:' | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g" -e "s|@DOCDIR@|$docdir|g")
+cover=$(ls "$out"/*0000-cover-letter.patch)
+python3 - "$cover" "$subject" "$body" "$rangediff" <<'PY'
 import sys
-path, subject, body = sys.argv[1:]
+path, subject, body, rangediff = sys.argv[1:]
+body = body.replace("@RANGEDIFF@", rangediff.strip("\n"))
+try:
+    evidence = open(path.rsplit("/", 2)[0] + "/evidence.txt").read()
+except OSError:
+    evidence = ""
+body = body.replace("@EVIDENCE@", evidence.strip("\n"))
 s = open(path).read()
 s = s.replace("*** SUBJECT HERE ***", subject).replace("*** BLURB HERE ***", body.strip("\n"))
 open(path, "w").write(s)
 PY
 {
-	echo "# Xen vCPU hot-plug series for Debian linux-source-$base $ver."
+	echo "# Xen vCPU hot-plug series${reroll:+ v$reroll} for Debian linux-source-$base $ver."
 	echo "# Apply with git am in this order (or quilt push -a)."
-	(cd "$out" && ls [0-9][0-9][0-9][0-9]-*.patch | grep -v '^0000-cover-letter')
+	(cd "$out" && ls ./*[0-9][0-9][0-9][0-9]-*.patch | sed 's|^\./||' | grep -v -- '0000-cover-letter')
 } >"$out/series"
 note "$base: $(grep -c '\.patch$' "$out/series") patches and a cover letter in ${out#"$XHP_TOP"/}"

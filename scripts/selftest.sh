@@ -21,16 +21,20 @@
 # verdict.sh on each kept console: the expected verdict, with its text,
 # and the exit status that goes with it (0 PASS, 1 FAIL).
 verdict_tests() {
-	local d=$XHP_TOP/scripts/tests/verdict log status allow want text out rc af
+	local d=$XHP_TOP/scripts/tests/verdict log status allow want text out rc af wf t
 	while read -r log status allow want text; do
-		af=
-		[ "$allow" = - ] || af=$XHP_TOP/scripts/guest/$allow.allow
-		out=$("$XHP_TOP/scripts/verdict.sh" "$d/$log" "$status" $af) && rc=0 || rc=$?
+		# The test's allow and warn files, where it has them.
+		af=- wf=-
+		[ ! -f "$XHP_TOP/scripts/guest/$allow.allow" ] || af=$XHP_TOP/scripts/guest/$allow.allow
+		[ ! -f "$XHP_TOP/scripts/guest/$allow.warn" ] || wf=$XHP_TOP/scripts/guest/$allow.warn
+		out=$("$XHP_TOP/scripts/verdict.sh" "$d/$log" "$status" "$af" "$wf") && rc=0 || rc=$?
 		r=1
 		case $want:$rc in
 		PASS:0 | FAIL:1) case $out in "$want "*) echo "$out" | grep -qF -- "$text" && r=0 ;; esac ;;
 		esac
-		result $r "verdict $log${af:+ ($allow.allow)}: $want with '$text'"
+		t=
+		[ "$allow" = - ] || t=" ($allow)"
+		result $r "verdict $log$t: $want with '$text'"
 		[ $r = 0 ] || { echo "# exit $rc"; echo "$out" | head -n 5 | sed 's/^/# /'; }
 	done < <(rows "$d/expected")
 	allow_source_tests

@@ -2,9 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 # Step 5: judge one console log.  Re-runnable on any old log.
 #
-#   scripts/verdict.sh LOG [QEMU_EXIT_STATUS [ALLOW_FILE]]
+#   scripts/verdict.sh LOG [QEMU_EXIT_STATUS [ALLOW_FILE [WARN_FILE]]]
 #
 # ALLOW_FILE adds a test's own allowed blocks (scripts/guest/TEST.allow).
+# WARN_FILE (scripts/guest/TEST.warn) lists the kernel lines at warning
+# level that the stock kernel prints during the test: the guest prints
+# every such line of the test ("xhp-warn: <L>[time] text"), and any that
+# the file does not list fails the run.  "-" for either: none.
 #
 # Pass: the guest printed "xhp: done rc=0", QEMU did not hit its timeout
 # (124: in the HVM runs dom0 still tests after the domU's end marker), no
@@ -13,9 +17,12 @@
 # and its reason on one line, then the evidence; exits 0 on pass, 1 on
 # fail.
 
-log=${1:?usage: $0 LOG [QEMU_EXIT_STATUS [ALLOW_FILE]]}
+log=${1:?usage: $0 LOG [QEMU_EXIT_STATUS [ALLOW_FILE [WARN_FILE]]]}
 status=${2:-}
 allow_file=${3:-}
+warn_file=${4:-}
+[ "$allow_file" != - ] || allow_file=
+[ "$warn_file" != - ] || warn_file=
 [ -f "$log" ] || { echo "FAIL no console log at $log"; exit 1; }
 
 # The serial console ends lines with CR LF.
@@ -31,6 +38,9 @@ hdr+='INFO: task .* blocked for more than|possible circular locking|'
 hdr+='inconsistent lock state|possible recursive locking|'
 hdr+='suspicious RCU usage|Watchdog detected|soft lockup|'
 hdr+='\(XEN\) .*(Panic|FATAL|Assertion|Triple fault|Dom0 crashed)|genirq: Flags mismatch|is already allocated'
+# The FIFO drain of a dying CPU finding a live event: a channel still
+# bound across CPUHP_XEN_EVTCHN_PREPARE's teardown (stock prints none).
+hdr+='|Dropping pending event for port'
 bad="$hdr|Call Trace:"
 # Blocks that are not the kernel's fault: a line matching this starts a
 # block that ends with its stack dump (</TASK> or "---[ end trace"), or
@@ -96,11 +106,31 @@ done_line=$(grep -a -E '^xhp: done rc=' "$con" | tail -n 1)
 totals=$(grep -a -E '^# Totals:' "$con" | tail -n 1)
 plan=$(grep -a -E '^1\.\.[0-9]+' "$con" | head -n 1 | sed -E 's/^1\.\.([0-9]+).*/\1/')
 dom0_done=$(grep -a -E '^xhp-dom0: done' "$con" | tail -n 1)
+# New kernel lines at warning level: the guest's xhp-warn lines, less
+# the timestamp, that no regex of WARN_FILE matches as a whole.  A
+# report (hdr) or an allowed block is skipped to its end: the console
+# rules above judge it.
+warn_count=$(grep -a -E '^xhp: [0-9]+ kernel lines at warning level' "$con" | tail -n 1 | awk '{ print $2 }')
+newwarn=
+if [ -n "$warn_file" ]; then
+	newwarn=$(grep -a -n -E '^xhp-warn: ' "$con" |
+		sed -E 's/^([0-9]+):xhp-warn: <[0-9]>(\[ *[0-9.]+\] )?/\1:/' |
+		awk -v wf="$warn_file" -v hdr="$hdr" -v allow="$allow" '
+			BEGIN { while ((getline re < wf) > 0) if (re !~ /^#/ && re != "") a[++n] = re }
+			{ t = $0; sub(/^[0-9]+:/, "", t) }
+			t ~ hdr || t ~ allow { skip = 1; next }
+			skip && t ~ /<\/TASK>|---\[ end trace/ { skip = 0; next }
+			skip || t ~ /^---\[ end trace/ { next }
+			{ ok = 0
+			  for (i = 1; i <= n; i++) if (t ~ ("^(" a[i] ")$")) ok = 1
+			  if (!ok) print $0 " (a warning the stock kernel does not print)" }' | head -20)
+fi
 
 fail() {
 	echo "FAIL $*"
 	[ -n "$badlines" ] && echo "$badlines" | sed 's/^/  console:/'
 	[ -n "$notok" ] && echo "$notok" | sed 's/^/  ktap:/'
+	[ -n "$newwarn" ] && echo "$newwarn" | sed 's/^/  warning:/'
 	exit 1
 }
 
@@ -127,9 +157,15 @@ ran=$(echo "$totals" | awk '{ n = 0; for (i = 3; i <= NF; i++) { split($i, kv, "
 tfail=$(echo "$totals" | sed -E 's/.* fail:([0-9]+).* error:([0-9]+).*/\1 \2/')
 [ "$tfail" = "0 0" ] || fail "KTAP totals with failures: ${totals#\# }"
 [ "$ran" = "$plan" ] || fail "KTAP plan not met: $ran of 1..$plan"
+# A test of normal hot-plug: the guest counted its warning-level lines,
+# and each is one the stock kernel prints too.
+if [ -n "$warn_file" ]; then
+	[ -n "$warn_count" ] || fail "no count of warning-level lines (xhp: N kernel lines at warning level)"
+	[ -z "$newwarn" ] || fail "$(echo "$newwarn" | wc -l) new warning-level line(s): $(echo "$newwarn" | head -n 1 | cut -d: -f2- | cut -c1-80)"
+fi
 # An HVM run: dom0 tests after the domU, and says how that went.
 if grep -a -q '^xhp-dom0: ' "$con"; then
 	[ "$dom0_done" = "xhp-dom0: done rc=0" ] || fail "dom0 ended with '${dom0_done:-no end marker}'"
 fi
-echo "PASS ${totals#\# }"
+echo "PASS ${totals#\# }${warn_count:+, warning-level lines: $warn_count}"
 [ "$allowed" = 0 ] || grep -a -E "$allow" "$con" | sed 's/^/  allowed:/'

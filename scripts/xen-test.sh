@@ -9,6 +9,9 @@
 # TEST     a script of scripts/guest/ (hotplug, stepdown, ...); default hotplug.
 #          TEST:PARTS runs some parts of a test that has them (faults:234
 #          skips the fail-nth sweep); the guest sees xhp.parts=PARTS.
+#          TEST@2l boots with the 2-level event ABI (xen.fifo_events=0),
+#          TEST@fifo with FIFO; by default FIFO, except for a test whose
+#          scripts/guest/TEST.args says otherwise (faults: 2-level).
 # CYCLES   hot-plug cycles; default 5
 # VARIANT  series (default), stock, or mutant:NAME (see apply.sh)
 #
@@ -21,6 +24,12 @@ base=${1:-}
 guest=${2:-}
 [ -n "$guest" ] || die "usage: $0 BASE pv|pvh|hvm [TEST] [CYCLES] [VARIANT]"
 spec=${3:-hotplug}
+abi=
+case $spec in
+*@2l) abi=2l spec=${spec%@2l} ;;
+*@fifo) abi=fifo spec=${spec%@fifo} ;;
+*@*) die "TEST@ABI takes 2l or fifo, as in stepdown@2l; got '$spec'" ;;
+esac
 test=${spec%%:*}
 parts=
 [ "$spec" = "$test" ] || parts=${spec#*:}
@@ -31,6 +40,10 @@ check_base "$base"
 [ "$spec" = "$test" ] || [[ $parts =~ ^[1-9]+$ ]] ||
 	die "TEST:PARTS takes digits, as in faults:234; got '$spec'"
 [ -z "$parts" ] || set -- "xhp.parts=$parts" "$@"
+case $abi in
+2l) set -- "xen.fifo_events=0" "$@" ;;
+fifo) set -- "xen.fifo_events=1" "$@" ;;
+esac
 [ -x "$XHP_TOP/scripts/guest/$test.sh" ] ||
 	die "no in-guest test '$test'; have: $(cd "$XHP_TOP/scripts/guest" && ls *.sh | grep -v '^lib' | sed 's/\.sh$//' | tr '\n' ' ')"
 # A test with parts lists them once, as "for part in NAME...": PARTS
@@ -48,7 +61,7 @@ start=$SECONDS
 "$XHP_TOP/scripts/apply.sh" "$base" "$variant" >&2
 img=$("$XHP_TOP/scripts/build.sh" "$base")
 
-name=$base-${variant/:/-}-$guest-$test${parts:+-$parts}
+name=$base-${variant/:/-}-$guest-$test${parts:+-$parts}${abi:+-$abi}
 logdir=$XHP_CACHE/logs
 log=$logdir/$name.log
 mkdir -p "$logdir"
@@ -65,18 +78,21 @@ per=10
 [ "$test" = faults ] && [ "$guest" = hvm ] && per=400
 export XHP_TIMEOUT=${XHP_TIMEOUT:-$((900 + cycles * per))}
 
-# A mutant that hangs a bring-up is caught by the hung-task detector: 60 s
+# A mutant (or v1) that hangs a bring-up is caught by the hung-task detector: 60 s
 # instead of 120 s ends such a run a minute or more sooner.  Runs of the
 # series keep the default, which TCG's slowness never came near.
 case $variant in
-mutant:*) set -- "$@" sysctl.kernel.hung_task_timeout_secs=60 ;;
+mutant:* | v1) set -- "$@" sysctl.kernel.hung_task_timeout_secs=60 ;;
 esac
 
 # A test may need kernel arguments: scripts/guest/TEST.args.
 args=()
 [ -f "$XHP_TOP/scripts/guest/$test.args" ] && read -r -a args <"$XHP_TOP/scripts/guest/$test.args"
 allowf=$XHP_TOP/scripts/guest/$test.allow
-[ -f "$allowf" ] || allowf=
+[ -f "$allowf" ] || allowf=-
+# The warning-level lines the stock kernel prints in the test (verdict.sh).
+warnf=$XHP_TOP/scripts/guest/$test.warn
+[ -f "$warnf" ] || warnf=-
 # A run that died of the emulation (emulation-fault.sh) runs again,
 # XHP_EMU_RETRIES times (default 1); the first log is kept as
 # LOG.emulation-N and the verdict says so.  Any other failure stands.
@@ -87,8 +103,8 @@ while :; do
 	rc=0
 	"$XHP_TOP/scripts/xen-boot.sh" "$guest" "$img/bzImage" "$logdir/$name.cpio.gz" "$log" \
 		"xhp.test=$test" "xhp.cycles=$cycles" "${args[@]}" "$@" || rc=$?
-	verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc" $allowf) && ok=0 || ok=1
-	[ $ok = 1 ] && [ $try -lt "$retries" ] && why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" $allowf) || break
+	verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc" "$allowf" "$warnf") && ok=0 || ok=1
+	[ $ok = 1 ] && [ $try -lt "$retries" ] && why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" "$allowf") || break
 	try=$((try + 1))
 	mv "$log" "$log.emulation-$try"
 	emu+="  emulation fault, run again: $why; log $log.emulation-$try"$'\n'

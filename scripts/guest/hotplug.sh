@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # vCPU hot-plug under IPI load: every non-boot CPU offline and online,
 # in order and in random order, with concurrent writers; every online CPU
-# must have its Xen IPI lines, the Xen per-CPU lines must be the same
+# must have its Xen IPI lines and take its IPIs and timer interrupts
+# (takes_irqs), the Xen per-CPU lines must be the same
 # (by name) before and after, and the load must have reached the CPUs.
 
 . "${XHP_TESTS:-/tests}/lib.sh"
@@ -51,7 +52,8 @@ main() {
 	c=0
 	while [ $c -lt "$cycles" ] && $ok; do
 		for cpu in $cpus; do
-			set_online "$cpu" 0 && set_online "$cpu" 1 && has_ipis "$cpu" || { ok=false; break; }
+			set_online "$cpu" 0 && set_online "$cpu" 1 && has_ipis "$cpu" &&
+				takes_irqs "$cpu" || { ok=false; break; }
 		done
 		c=$((c + 1))
 	done
@@ -64,7 +66,7 @@ main() {
 			set_online "$cpu" 0 || { ok=false; break; }
 		done
 		for cpu in $(for x in $cpus; do echo "$RANDOM $x"; done | sort -n | awk '{ print $2 }'); do
-			set_online "$cpu" 1 && has_ipis "$cpu" || { ok=false; break; }
+			set_online "$cpu" 1 && has_ipis "$cpu" && takes_irqs "$cpu" || { ok=false; break; }
 		done
 		c=$((c + 1))
 	done
@@ -78,7 +80,7 @@ main() {
 	ok=true
 	for cpu in $cpus; do
 		is_online "$cpu" || set_online "$cpu" 1 || ok=false
-		has_ipis "$cpu" || ok=false
+		has_ipis "$cpu" && takes_irqs "$cpu" || ok=false
 	done
 	ktap_test_result "concurrent writers, $cycles cycles each" $ok
 

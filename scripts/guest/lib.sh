@@ -70,6 +70,45 @@ has_ipis() {
 	done
 }
 
+# irq_count NAME: interrupts taken so far on the Xen per-CPU line NAME
+# (resched1, timer1, ...), over all CPUs.
+irq_count() {
+	awk -v n="$1" '$(NF - 2) == "xen-percpu" && $NF == n { for (i = 2; i <= NF - 3; i++) s += $i }
+		END { print s + 0 }' /proc/interrupts
+}
+
+# takes_irqs CPU: CPU takes its interrupts, not only has their lines.
+# While a busy loop runs there (its timer VIRQ ticks), a task is moved
+# onto it from another CPU (the woken task preempts the loop: a
+# reschedule IPI) and the other CPU reads CPU's CPUID (/dev/cpu/N/cpuid
+# runs on CPU N: a call-function IPI; to one CPU that is callfuncsingle,
+# as every smp_call_function*() to a single other CPU).  Each count must
+# move.
+takes_irqs() {
+	r0=$(irq_count "resched$1") c0=$(irq_count "callfuncsingle$1") t0=$(irq_count "timer$1")
+	other=0
+	[ "$1" != 0 ] || other=$(hotplug_cpus | head -n 1)
+	taskset -c "$1" sh -c 'while :; do :; done' &
+	busy=$!
+	k=0
+	while [ $k -lt 20 ]; do
+		taskset -c "$other" taskset -c "$1" true
+		taskset -c "$other" dd if="/dev/cpu/$1/cpuid" of=/dev/null bs=16 count=1 2>/dev/null
+		[ "$(irq_count "resched$1")" -gt "$r0" ] &&
+			[ "$(irq_count "callfuncsingle$1")" -gt "$c0" ] &&
+			[ "$(irq_count "timer$1")" -gt "$t0" ] && break
+		k=$((k + 1))
+	done
+	kill $busy
+	wait $busy 2>/dev/null
+	[ $k -lt 20 ] && return 0
+	echo "# cpu$1 online, but its interrupt counts did not all move:" \
+		"resched $r0 -> $(irq_count "resched$1")," \
+		"callfuncsingle $c0 -> $(irq_count "callfuncsingle$1")," \
+		"timer $t0 -> $(irq_count "timer$1")"
+	return 1
+}
+
 # cpuhp_state NAME: number of the hot-plug state called NAME.
 cpuhp_state() {
 	awk -v n="$1" '{ s = $1; sub(":", "", s); $1 = "" } substr($0, 2) == n { print s }' \

@@ -46,8 +46,7 @@ down_up() {
 	check_state "$1" || return 1
 	step_to "$online" || return 1
 	check_state "$online" || return 1
-	# Make sure IPIs reach it: move a task there and back.
-	taskset -c "$cpu" true && has_ipis "$cpu"
+	has_ipis "$cpu" && takes_irqs "$cpu"
 }
 
 # From offline: up to STATE, then on to online.
@@ -60,7 +59,7 @@ up_up() {
 		return $r
 	fi
 	step_to "$online" || return 1
-	taskset -c "$cpu" true && has_ipis "$cpu"
+	has_ipis "$cpu" && takes_irqs "$cpu"
 }
 
 # report STATUS NAME TEXT

@@ -10,10 +10,16 @@
  * maps every state and inline below to the kernel code.
  *
  * The code under check, one of:
- *   -DSERIES      Debian 6.1/6.12 with our series (the default)
+ *   -DSERIES      Debian 6.1/6.12 with our series, v2 (the default): the
+ *                 channels bound and freed by CPUHP_XEN_CHANNELS_PREPARE
+ *   -DV1          with v1 of the series: bound by CPUHP_XEN_PREPARE and
+ *                 freed by its teardown, the kicker in the online state
  *   -DSTOCK       Debian 6.1/6.12 as shipped
  *   -DORDER2013   the 2013 ordering: IPIs bound after the CPU is online
- * The guest type: -DPV for the PV callbacks, else PVHVM/PVH.
+ * The guest type: -DPV for the PV callbacks, else PVHVM/PVH.  The event
+ * ABI: -DTWOLEVEL for the 2-level one (its per-CPU teardown clears the
+ * CPU's event mask), else FIFO (its per-CPU teardown drains the CPU's
+ * queues).
  * The properties, one class a run:
  *   -DCHECK_ORDER  a CPU in cpu_online_mask has its IPI channels bound,
  *                  no IPI is sent to an unbound channel, and no channel
@@ -25,6 +31,11 @@
  *   -DCHECK_KICKER the same for the spinlock kicker
  *   -DCHECK_BUG    a refused IPI binding (domain out of event channels)
  *                  is an error, not a BUG()
+ *   -DCHECK_DELIVERY  a CPU that marks itself online, and a CPU a sender
+ *                  picks, has its IPIs and timer bound and delivered to
+ *                  it (2-level: its event mask has their bits)
+ *   -DCHECK_DRAIN  the event ABI's per-CPU teardown finds none of the
+ *                  CPU's channels bound (FIFO: nothing live is drained)
  */
 
 #ifndef NAP
@@ -38,10 +49,10 @@
 #define MAXFAIL 2		/* injected failures in one run */
 #endif
 #ifndef NSEND
-#define NSEND 2			/* concurrent IPI senders */
+#define NSEND 1			/* concurrent IPI senders (0: none) */
 #endif
 
-#if !defined(SERIES) && !defined(STOCK) && !defined(ORDER2013)
+#if !defined(SERIES) && !defined(V1) && !defined(STOCK) && !defined(ORDER2013)
 #define SERIES
 #endif
 
@@ -52,16 +63,26 @@
  */
 #define S_OFFLINE		0	/* CPUHP_OFFLINE */
 #define S_XEN_PREPARE		1	/* CPUHP_XEN_PREPARE */
-#define S_EVTCHN_PREPARE	2	/* CPUHP_XEN_EVTCHN_PREPARE ... */
-#define S_BRINGUP		3	/* CPUHP_BRINGUP_CPU ... AP_ONLINE_IDLE */
-#define S_XEN_ONLINE		4	/* CPUHP_AP_ONLINE_DYN "x86/xen/guest:online" */
-#define S_ONLINE		5	/* CPUHP_ONLINE */
+#define S_EVTCHN_PREPARE	2	/* CPUHP_XEN_EVTCHN_PREPARE */
+#define S_XEN_CHANNELS		3	/* CPUHP_XEN_CHANNELS_PREPARE (v2) ... */
+#define S_BRINGUP		4	/* CPUHP_BRINGUP_CPU ... AP_ONLINE_IDLE */
+#define S_XEN_ONLINE		5	/* CPUHP_AP_ONLINE_DYN "x86/xen/guest:online" */
+#define S_ONLINE		6	/* CPUHP_ONLINE */
+
+/* The lowest state that holds the channels, and the kicker. */
+#ifdef SERIES
+#define S_BIND		S_XEN_CHANNELS
+#define S_KICK		S_XEN_CHANNELS
+#else
+#define S_BIND		S_XEN_PREPARE
+#define S_KICK		S_BRINGUP
+#endif
 
 /* What the events below name. */
 mtype = {
 	timer_virq, ipis, pv_ipi, spinlock_kicker, upcall_vector,
 	bringup_of_the_ap, online_state, state_of_another_subsystem,
-	kicker_left_by_a_timed_out_offline
+	kicker_left_by_a_timed_out_offline, event_abi_percpu
 };
 
 bool online[NCPU];	/* cpu_online_mask */
@@ -69,6 +90,8 @@ bool timer[NCPU];	/* timer VIRQ (xen_setup_timer) */
 bool ipi[NCPU];		/* resched, callfunc, callfuncsingle (xen_smp_intr_init) */
 bool pvipi[NCPU];	/* PV irq_work IPI (xen_smp_intr_init_pv) */
 bool kicker[NCPU];	/* spinlock kicker IPI (xen_init_lock_cpu) */
+bool dipi[NCPU];	/* the IPIs delivered to the CPU (2-level: mask bits) */
+bool dtimer[NCPU];	/* the timer VIRQ delivered to the CPU */
 byte st[NCPU];		/* cpuhp state */
 byte insend;		/* senders between picking a CPU and sending */
 byte fails;		/* failures injected so far */
@@ -88,7 +111,16 @@ bool done;
 #define bind(x, c, what)						\
 	CHECK_UNBOUND(x, c);						\
 	x[c] = true;							\
+	deliver(c, what);						\
 	printf("cpu%d: bind ", c); ev = what; printm(ev); ev = 0; printf("\n")
+
+/* bind_evtchn_to_cpu(): the channel's bit in the CPU's event mask. */
+#define deliver(c, what)						\
+	if								\
+	:: what == ipis -> dipi[c] = true				\
+	:: what == timer_virq -> dtimer[c] = true			\
+	:: else								\
+	fi
 
 #define free(x, c, what)						\
 	if								\
@@ -136,13 +168,13 @@ inline free_ipis(c)
 }
 
 /*
- * CPUHP_XEN_PREPARE startup, on the control CPU: xen_cpu_up_prepare_hvm()
- * or xen_cpu_up_prepare_pv().  Each step runs only if the ones before it
- * did not fail (err); what a failure unwinds is the variant's.
+ * The binding of the timer VIRQ and the IPIs: CPUHP_XEN_PREPARE (stock,
+ * v1) or CPUHP_XEN_CHANNELS_PREPARE (v2: xen_cpu_up_channels_hvm(),
+ * xen_cpu_up_channels_pv(), which bind the kicker last).
  */
-inline xen_prepare(c)
+inline bind_channels(c)
 {
-#ifndef PV
+#if !defined(PV) && !defined(SERIES)
 	free(kicker, c, kicker_left_by_a_timed_out_offline);	/* xen_uninit_lock_cpu() */
 	may_fail(upcall_vector);
 #endif
@@ -152,7 +184,7 @@ inline xen_prepare(c)
 		may_fail(timer_virq);
 		if
 		:: err ->
-#ifndef SERIES
+#if !defined(SERIES) && !defined(V1)
 			err = false	/* ignored: the CPU goes on without a timer */
 #else
 			skip
@@ -169,7 +201,7 @@ inline xen_prepare(c)
 		may_fail(ipis);
 		if
 		:: err ->
-#ifdef SERIES
+#if defined(SERIES) || defined(V1)
 			free(timer, c, timer_virq)	/* the unwind */
 #else
 			skip
@@ -185,7 +217,7 @@ inline xen_prepare(c)
 		may_fail(pv_ipi);
 		if
 		:: err ->
-#ifdef SERIES
+#if defined(SERIES) || defined(V1)
 			free(ipi, c, ipis);	/* the unwind */
 			free(timer, c, timer_virq)
 #else
@@ -197,14 +229,103 @@ inline xen_prepare(c)
 	fi;
 #endif
 #endif
+#ifdef SERIES
+	/* xen_init_lock_cpu(): its failure fails the bring-up too */
+	if
+	:: !err ->
+		may_fail(spinlock_kicker);
+		if
+		:: err ->
+			free(pvipi, c, pv_ipi);	/* the unwind */
+			free(ipi, c, ipis);
+			free(timer, c, timer_virq)
+		:: else -> bind(kicker, c, spinlock_kicker)
+		fi
+	:: else
+	fi;
+#endif
 	skip
+}
+
+/*
+ * CPUHP_XEN_PREPARE startup, on the control CPU: xen_cpu_up_prepare_hvm()
+ * or xen_cpu_up_prepare_pv().  Each step runs only if the ones before it
+ * did not fail (err); what a failure unwinds is the variant's.  With v2
+ * it binds nothing: the upcall vector (PVHVM/PVH) only.
+ */
+inline xen_prepare(c)
+{
+#ifdef SERIES
+#ifndef PV
+	may_fail(upcall_vector);
+#endif
+	skip
+#else
+	bind_channels(c)
+#endif
+}
+
+/*
+ * CPUHP_XEN_EVTCHN_PREPARE, the event ABI's per-CPU state
+ * (xen_evtchn_cpu_prepare(), xen_evtchn_cpu_dead()).  The startup may
+ * fail (the FIFO control block); the 2-level ABI sets no mask bit back.
+ * The teardown drains the CPU's FIFO queues, dropping every pending
+ * event of a live channel with a warning, or clears its 2-level mask.
+ */
+inline evtchn_prepare(c)
+{
+	may_fail(event_abi_percpu)
+}
+
+inline evtchn_dead(c)
+{
+#ifdef CHECK_DRAIN
+	if
+	:: ipi[c] || pvipi[c] || timer[c] || kicker[c] ->
+		printf("cpu%d: the event ABI's teardown finds bound channels\n", c)
+	:: else
+	fi;
+	assert(!ipi[c] && !pvipi[c] && !timer[c] && !kicker[c]);
+#endif
+#ifdef TWOLEVEL
+	dipi[c] = false;
+	dtimer[c] = false;
+	printf("cpu%d: event mask cleared\n", c)
+#else
+	skip
+#endif
+}
+
+/* CPUHP_XEN_CHANNELS_PREPARE (v2 only); another subsystem's otherwise. */
+inline xen_channels(c)
+{
+#ifdef SERIES
+	bind_channels(c)
+#else
+	may_fail(state_of_another_subsystem)
+#endif
+}
+
+inline xen_channels_dead(c)
+{
+#ifdef SERIES
+	free(kicker, c, spinlock_kicker);
+	free_ipis(c);
+	free(timer, c, timer_virq)
+#else
+	skip
+#endif
 }
 
 /* CPUHP_XEN_PREPARE teardown: xen_cpu_dead_hvm(), xen_cpu_dead_pv(). */
 inline xen_dead(c)
 {
+#ifndef SERIES
 	free_ipis(c);
 	free(timer, c, timer_virq)
+#else
+	skip
+#endif
 }
 
 /*
@@ -218,7 +339,7 @@ inline bringup(c)
 	if
 	:: err
 	:: else ->
-#ifdef SERIES
+#ifdef V1
 #ifdef PV
 		assert(ipi[c] && pvipi[c] && timer[c]);
 #else
@@ -230,6 +351,9 @@ inline bringup(c)
 			printf("cpu%d: marks itself online\n", c);
 #ifdef CHECK_ORDER
 			assert(online[c] && ipi[c]);	/* the sender's ipi[c] is below */
+#endif
+#ifdef CHECK_DELIVERY
+			assert(ipi[c] && dipi[c] && timer[c] && dtimer[c]);
 #endif
 		}
 #ifdef ORDER2013
@@ -255,21 +379,27 @@ inline takedown(c)
 		printf("cpu%d: stop_machine: leaves the online mask\n", c)
 	}
 	printf("cpu%d: dead\n", c);
-#ifndef SERIES
+#if !defined(SERIES) && !defined(V1)
 	free_ipis(c);
 	free(timer, c, timer_virq);
 #endif
+#ifndef SERIES
 	free(kicker, c, spinlock_kicker)
+#else
+	skip
+#endif
 }
 
-/* CPUHP_AP_ONLINE_DYN "x86/xen/guest:online", on the AP; no teardown. */
+/* CPUHP_AP_ONLINE_DYN "x86/xen/guest:online", on the AP; no teardown
+ * (stock, v1; v2 has no such state). */
 inline xen_online(c)
 {
 	may_fail(online_state);
+#ifndef SERIES
 	if
 	:: err
 	:: else ->
-#ifdef SERIES
+#ifdef V1
 		if
 		:: kicker[c] -> printf("cpu%d: kicker already bound\n", c)
 		:: else -> CHECK_KICKER_UNBOUND(c); kicker[c] = true; printf("cpu%d: bind spinlock_kicker\n", c)
@@ -278,12 +408,15 @@ inline xen_online(c)
 		CHECK_KICKER_UNBOUND(c); kicker[c] = true; printf("cpu%d: bind spinlock_kicker\n", c)
 #endif
 	fi
+#endif
 }
 
 inline startup(c, s)
 {
 	if
 	:: s == S_XEN_PREPARE -> xen_prepare(c)
+	:: s == S_EVTCHN_PREPARE -> evtchn_prepare(c)
+	:: s == S_XEN_CHANNELS -> xen_channels(c)
 	:: s == S_BRINGUP -> bringup(c)
 	:: s == S_XEN_ONLINE -> xen_online(c)
 	:: else -> may_fail(state_of_another_subsystem)
@@ -294,21 +427,23 @@ inline teardown(c, s)
 {
 	if
 	:: s == S_XEN_PREPARE -> xen_dead(c)
+	:: s == S_EVTCHN_PREPARE -> evtchn_dead(c)
+	:: s == S_XEN_CHANNELS -> xen_channels_dead(c)
 	:: s == S_BRINGUP -> takedown(c)
 	:: else
 	fi
 }
 
 /*
- * After every write, failed or not: a CPU below CPUHP_XEN_PREPARE holds
- * no channel; a CPU below CPUHP_BRINGUP_CPU is not online and holds no
- * kicker.
+ * After every write, failed or not: a CPU below the state that binds its
+ * channels holds none; a CPU below CPUHP_BRINGUP_CPU is not online; a
+ * CPU below the state that binds the kicker holds none.
  */
 inline check(c)
 {
 #ifdef CHECK_LEAK
 	if
-	:: st[c] < S_XEN_PREPARE -> assert(!ipi[c] && !pvipi[c] && !timer[c])
+	:: st[c] < S_BIND -> assert(!ipi[c] && !pvipi[c] && !timer[c])
 	:: else
 	fi;
 	if
@@ -318,7 +453,7 @@ inline check(c)
 #endif
 #ifdef CHECK_KICKER
 	if
-	:: st[c] < S_BRINGUP -> assert(!kicker[c])
+	:: st[c] < S_KICK -> assert(!kicker[c])
 	:: else
 	fi;
 #endif
@@ -404,6 +539,9 @@ proctype sender()
 			fi;
 			assert(ipi[c]);
 #endif
+#ifdef CHECK_DELIVERY
+			assert(ipi[c] && dipi[c]);
+#endif
 			insend--
 		:: else
 		fi
@@ -417,16 +555,19 @@ init
 	atomic {
 		online[0] = true; timer[0] = true; ipi[0] = true;
 		pvipi[0] = true; kicker[0] = true; st[0] = S_ONLINE;
+		dipi[0] = true; dtimer[0] = true;
 		for (c : 1 .. NAP) {
 			st[c] = S_ONLINE; online[c] = true; timer[c] = true;
-			ipi[c] = true; kicker[c] = true;
+			ipi[c] = true; kicker[c] = true; dipi[c] = true; dtimer[c] = true;
 #ifdef PV
 			pvipi[c] = true;
 #endif
 		}
 		run control();
+#if NSEND > 0
 		for (c : 1 .. NSEND) {
 			run sender()
 		}
+#endif
 	}
 }

@@ -8,8 +8,7 @@ cat >"$XHP_CPUDIR/hotplug/states" <<'EOS'
   0: offline
  49: x86/xen/guest:prepare
  50: xen/evtchn:prepare
- 64: x86/xen/guest:check-ipis
-192: x86/xen/guest:online
+ 51: x86/xen/guest:channels
 235: online
 EOS
 
