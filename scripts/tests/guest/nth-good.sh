@@ -2,10 +2,5 @@
 . "$XHP_TESTS/faults.sh"
 . "$FIXTURES/stubs.sh"
 fake_debugfs
-fail_nth() {
-	if [ "$1" -gt 150 ]; then echo "write ok injected no"
-	elif [ "$1" -le 30 ]; then echo "write ENOMEM injected yes"
-	else echo "write ok injected yes"
-	fi
-}
+fake_nth 150 30
 failslab_sweep

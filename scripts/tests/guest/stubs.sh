@@ -26,3 +26,28 @@ attempt_clean() { :; }
 retry_online() { :; }
 injected_clean() { :; }
 sleep() { :; }
+
+# fake_nth SITES FAILED: a bring-up with SITES fault sites, the first
+# FAILED of which fail the write when injected.
+fake_nth() {
+	nth_sites=$1 nth_failed=$2
+	fail_nth() {
+		if [ "$1" -gt "$nth_sites" ]; then echo "write ok injected no"
+		elif [ "$1" -le "$nth_failed" ]; then echo "write ENOMEM injected yes"
+		else echo "write ok injected yes"
+		fi
+	}
+}
+
+# fake_hog ERRNO BINDS: evtchn-hog fills the domain and stops on ERRNO;
+# a bring-up needs BINDS free ports.
+fake_hog() {
+	hog_errno=$1 hog_binds=$2
+	start_hog() {
+		left=$1
+		echo "full: 4090 ports bound, errno $hog_errno (fake), $1 left" >"$2"
+		(while :; do /bin/busybox sleep 1; done) &
+		hog=$!
+	}
+	try_online() { [ "$left" -ge "$hog_binds" ]; }
+}
