@@ -108,8 +108,8 @@ plan=$(grep -a -E '^1\.\.[0-9]+' "$con" | head -n 1 | sed -E 's/^1\.\.([0-9]+).*
 dom0_done=$(grep -a -E '^xhp-dom0: done' "$con" | tail -n 1)
 # New kernel lines at warning level: the guest's xhp-warn lines, less
 # the timestamp, that no regex of WARN_FILE matches as a whole.  A
-# report (hdr) or an allowed block is skipped to its end: the console
-# rules above judge it.
+# report (hdr) or an allowed block is skipped to its end, with the frame
+# of a WARN() around it: the console rules above judge it.
 warn_count=$(grep -a -E '^xhp: [0-9]+ kernel lines at warning level' "$con" | tail -n 1 | awk '{ print $2 }')
 newwarn=
 if [ -n "$warn_file" ]; then
@@ -120,7 +120,10 @@ if [ -n "$warn_file" ]; then
 			{ t = $0; sub(/^[0-9]+:/, "", t) }
 			t ~ hdr || t ~ allow { skip = 1; next }
 			skip && t ~ /<\/TASK>|---\[ end trace/ { skip = 0; next }
-			skip || t ~ /^---\[ end trace/ { next }
+			skip { next }
+			# The frame of a WARN(): its cut line, the irq state that
+			# lockdep prints after the stack, the end marker.
+			t ~ /^-+\[ cut here \]-+$|^---\[ end trace|^irq event stamp: |^(hard|soft)irqs last +(en|dis)abled at / { next }
 			{ ok = 0
 			  for (i = 1; i <= n; i++) if (t ~ ("^(" a[i] ")$")) ok = 1
 			  if (!ok) print $0 " (a warning the stock kernel does not print)" }' | head -20)
