@@ -78,21 +78,22 @@ irq_count() {
 }
 
 # takes_irqs CPU: CPU takes its interrupts, not only has their lines.
-# While a busy loop runs there (its timer VIRQ ticks), a task is moved
-# onto it from another CPU (the woken task preempts the loop: a
-# reschedule IPI) and the other CPU reads CPU's CPUID (/dev/cpu/N/cpuid
-# runs on CPU N: a call-function IPI; to one CPU that is callfuncsingle,
-# as every smp_call_function*() to a single other CPU).  Each count must
-# move.
+# While a busy loop runs there (its timer VIRQ ticks), another CPU sends
+# the loop a signal (the kernel kicks a task that runs on another CPU
+# with a reschedule IPI, kick_process()) and reads CPU's CPUID
+# (/dev/cpu/N/cpuid runs on CPU N: a call-function IPI; to one CPU that
+# is callfuncsingle, as every smp_call_function*() to a single other
+# CPU).  Each count must move.  (A task moved onto the busy CPU is no
+# such test: the scheduler need not preempt the loop for it.)
 takes_irqs() {
 	r0=$(irq_count "resched$1") c0=$(irq_count "callfuncsingle$1") t0=$(irq_count "timer$1")
 	other=0
 	[ "$1" != 0 ] || other=$(hotplug_cpus | head -n 1)
-	taskset -c "$1" sh -c 'while :; do :; done' &
+	taskset -c "$1" sh -c 'trap : USR1; while :; do :; done' &
 	busy=$!
 	k=0
 	while [ $k -lt 20 ]; do
-		taskset -c "$other" taskset -c "$1" true
+		taskset -c "$other" kill -USR1 "$busy"
 		taskset -c "$other" dd if="/dev/cpu/$1/cpuid" of=/dev/null bs=16 count=1 2>/dev/null
 		[ "$(irq_count "resched$1")" -gt "$r0" ] &&
 			[ "$(irq_count "callfuncsingle$1")" -gt "$c0" ] &&
