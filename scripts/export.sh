@@ -8,7 +8,8 @@
 # of format-patch; @BASE@, @VERSION@, @DOCDIR@ and @RANGEDIFF@ are filled
 # in: @RANGEDIFF@ with git range-diff against the previous revision, v1 as
 # patches/v1.commit holds it, applied to the same base; @EVIDENCE@ with
-# patches/evidence.txt, the measured results).
+# patches/evidence.txt, the measured results; @V1COMMIT@ with the commit
+# of this repository that holds v1, patches/v1.commit).
 #
 #   scripts/export.sh BASE [REV]     default REV: the worktree's HEAD
 
@@ -57,7 +58,9 @@ fi
 docdir=arch/x86
 [ "$base" = 6.1 ] && docdir=x86
 subject=$(head -n 1 "$tmpl" | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g")
-body=$(tail -n +2 "$tmpl" | grep -v '^Revision:' | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g" -e "s|@DOCDIR@|$docdir|g")
+v1commit=$(rows "$XHP_TOP/patches/v1.commit" 2>/dev/null | cut -c1-12)
+body=$(tail -n +2 "$tmpl" | grep -v '^Revision:' | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g" \
+	-e "s|@DOCDIR@|$docdir|g" -e "s/@V1COMMIT@/${v1commit:-unknown}/g")
 cover=$(ls "$out"/*0000-cover-letter.patch)
 python3 - "$cover" "$subject" "$body" "$rangediff" <<'PY'
 import sys
