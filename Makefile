@@ -45,7 +45,7 @@ check: deps bases
 
 check-full: deps bases
 	$(S)/check.sh "selftest verdict" "selftest emulation" "selftest deps" "selftest guest" "selftest check" "selftest model" "selftest scenarios" model lint \
-		"selftest lint" fresh-root "xen-scenarios check" "xen-scenarios faults" \
+		"selftest lint" "selftest lint-matrix" fresh-root "xen-scenarios check" "xen-scenarios faults" \
 		"xen-scenarios mutants"
 
 deps:

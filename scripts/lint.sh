@@ -10,9 +10,19 @@
 #   5. sparse (C=2) and W=1 on arch/x86/xen/ and drivers/xen/events/:
 #      nothing the stock base does not report already (line numbers
 #      ignored).
+#   6. The configuration matrix: after each patch, vmlinux builds and
+#      links in allnoconfig + lint-configs/xen-min.config + each variant
+#      of lint-configs/ (XEN_PV=n, SMP=n, PARAVIRT_SPINLOCKS=n), each in
+#      its own O= directory, incrementally, through ccache.  HOTPLUG_CPU=n
+#      is SMP=n on x86; the base's Kconfig is checked to still say so.
+#
+#   XHP_LINT_VARIANTS="pv-off ..."  only these variants (default: all)
+#   XHP_LINT_LAST=1                 build only the last patch (fixtures)
 #
 #   scripts/lint.sh [BASE...]           default: all bases
 #   scripts/lint.sh --series DIR BASE   lint another series (test cases)
+#   scripts/lint.sh --no-matrix [...]   without 6. (make check, for now:
+#                                       ~10 min per variant and base cold)
 #
 # Prints TAP, one line per check and base; exits non-zero on a failure.
 
@@ -21,6 +31,11 @@
 need perl
 need sparse
 
+matrix=1
+if [ "${1:-}" = --no-matrix ]; then
+	matrix=
+	shift
+fi
 sdir_override=
 if [ "${1:-}" = --series ]; then
 	sdir_override=$(cd "${2:?usage: $0 --series DIR BASE}" && pwd)
@@ -61,6 +76,37 @@ sparse_w1() {
 		sed -E 's/^([^:]+):[0-9]+:[0-9]+:/\1:/' | sort
 }
 
+lintcfg=$XHP_TOP/scripts/lint-configs
+variants=
+[ -z "$matrix" ] || variants=${XHP_LINT_VARIANTS:-$(cd "$lintcfg" && ls ./*.config | sed -e 's|^\./||' -e 's/\.config$//' | grep -vx xen-min)}
+for v in $variants; do
+	[ -f "$lintcfg/$v.config" ] || die "no configuration variant $lintcfg/$v.config"
+done
+
+# matrix_build BASE VARIANT: vmlinux of the worktree's HEAD in the
+# variant's O= directory.  Configured again only when a fragment changed;
+# every option the variant sets must land, or the variant tests nothing.
+matrix_build() {
+	local base=$1 v=$2 out=$XHP_CACHE/lint/$1-$2 h missing
+	h=$(cat "$lintcfg/xen-min.config" "$lintcfg/$v.config" | sha1sum | cut -c1-8)
+	mkdir -p "$out"
+	if [ "$(cat "$out/.fraghash" 2>/dev/null)" != "$h" ]; then
+		(cd "$XHP_CACHE/work/$base" && CC="ccache gcc" scripts/kconfig/merge_config.sh -n -O "$out" \
+			"$lintcfg/xen-min.config" "$lintcfg/$v.config") >"$out/merge_config.log" 2>&1 ||
+			{ echo "merge_config.sh failed; see $out/merge_config.log"; return 1; }
+		missing=$(grep -E '^(CONFIG_[A-Z0-9_]+=|# CONFIG_[A-Z0-9_]+ is not set)' "$lintcfg/$v.config" |
+			while IFS= read -r line; do
+				grep -qxF "$line" "$out/.config" || echo "$line"
+			done)
+		grep -qx 'CONFIG_XEN=y' "$out/.config" || missing="$missing CONFIG_XEN=y"
+		[ -z "$missing" ] || { echo "$v: not in the final .config: $missing"; return 1; }
+		echo "$h" >"$out/.fraghash"
+	fi
+	progress "$out/build.log" "$base: $v vmlinux" \
+		make -C "$XHP_CACHE/work/$base" O="$out" -j"$(nproc)" CC="ccache gcc" vmlinux ||
+		{ grep -E 'error|undefined reference' "$out/build.log" | head -n 10; return 1; }
+}
+
 for base in "$@"; do
 	check_base "$base"
 	sdir=${sdir_override:-$(series_dir "$base")}
@@ -99,13 +145,30 @@ for base in "$@"; do
 		done
 	fi
 
-	# Build after each patch (the last one is the series itself).
+	# HOTPLUG_CPU=n is covered by SMP=n only while x86 ties the two.
+	[ -z "$matrix" ] || {
+	hp=$(sed -n '/^config HOTPLUG_CPU$/,/^$/p' "$wt/arch/x86/Kconfig")
+	echo "$hp" | grep -q 'def_bool y' && echo "$hp" | grep -q 'depends on SMP$' && r=0 || r=1
+	result $r "$base HOTPLUG_CPU=n is SMP=n in arch/x86/Kconfig (covered by smp-off)"
+	[ $r = 0 ] || echo "$hp" | sed 's/^/# /'
+	}
+
+	# Build after each patch (the last one is the series itself), in the
+	# test config and in each variant of the matrix.
 	head=$(git -C "$wt" rev-parse HEAD)
-	for c in $(git -C "$wt" rev-list --reverse debian..HEAD); do
+	commits=$(git -C "$wt" rev-list --reverse debian..HEAD)
+	[ -z "${XHP_LINT_LAST:-}" ] || commits=$head
+	for c in $commits; do
 		git -C "$wt" checkout -q "$c"
+		subject=$(git -C "$wt" log -1 --format=%s "$c")
 		out=$("$XHP_TOP/scripts/build.sh" "$base" 2>&1) && r=0 || r=1
-		result $r "$base builds after $(git -C "$wt" log -1 --format=%s "$c")"
+		result $r "$base builds after $subject"
 		[ $r = 0 ] || echo "$out" | tail -n 15 | sed 's/^/# /'
+		for v in $variants; do
+			out=$(matrix_build "$base" "$v") && r=0 || r=1
+			result $r "$base builds and links with $v after $subject"
+			[ $r = 0 ] || echo "$out" | tail -n 10 | sed 's/^/# /'
+		done
 	done
 
 	stock=$(mktemp) series=$(mktemp)
