@@ -50,9 +50,7 @@ if [ "$(cat "$out/.fraghash" 2>/dev/null)" != "$fraghash" ]; then
 	note "$base: configuring (allnoconfig + $(basename "$frag"))"
 	(cd "$wt" && CC="ccache gcc" scripts/kconfig/merge_config.sh -n -O "$out" "$frag") >"$out/merge_config.log" 2>&1 ||
 		die "merge_config.sh failed for $base; see $out/merge_config.log"
-	missing=$(grep -E '^CONFIG_[A-Z0-9_]+=' "$frag" | while IFS= read -r line; do
-		grep -qxF "$line" "$out/.config" || echo "${line%%=*}"
-	done)
+	missing=$(missing_options "$frag" "$out/.config" | sed 's/=.*//')
 	[ -z "$missing" ] || die "$base: options of $(basename "$frag") not in the final .config: $(echo $missing)"
 	echo "$fraghash" >"$out/.fraghash"
 fi

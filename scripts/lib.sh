@@ -99,6 +99,15 @@ rows() {
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$1"
 }
 
+# missing_options FRAG DOTCONFIG: the settings of a config fragment
+# ("CONFIG_X=v" and "# CONFIG_X is not set") that DOTCONFIG lacks.
+missing_options() {
+	grep -E '^(CONFIG_[A-Z0-9_]+=|# CONFIG_[A-Z0-9_]+ is not set)' "$1" |
+		while IFS= read -r line; do
+			grep -qxF "$line" "$2" || echo "$line"
+		done
+}
+
 # series_files DIR: the patches listed in DIR/series, in order, as paths.
 series_files() {
 	rows "$1/series" |

@@ -94,10 +94,7 @@ matrix_build() {
 		(cd "$XHP_CACHE/work/$base" && CC="ccache gcc" scripts/kconfig/merge_config.sh -n -O "$out" \
 			"$lintcfg/xen-min.config" "$lintcfg/$v.config") >"$out/merge_config.log" 2>&1 ||
 			{ echo "merge_config.sh failed; see $out/merge_config.log"; return 1; }
-		missing=$(grep -E '^(CONFIG_[A-Z0-9_]+=|# CONFIG_[A-Z0-9_]+ is not set)' "$lintcfg/$v.config" |
-			while IFS= read -r line; do
-				grep -qxF "$line" "$out/.config" || echo "$line"
-			done)
+		missing=$(missing_options "$lintcfg/$v.config" "$out/.config")
 		grep -qx 'CONFIG_XEN=y' "$out/.config" || missing="$missing CONFIG_XEN=y"
 		[ -z "$missing" ] || { echo "$v: not in the final .config: $missing"; return 1; }
 		echo "$h" >"$out/.fraghash"
@@ -146,12 +143,12 @@ for base in "$@"; do
 	fi
 
 	# HOTPLUG_CPU=n is covered by SMP=n only while x86 ties the two.
-	[ -z "$matrix" ] || {
-	hp=$(sed -n '/^config HOTPLUG_CPU$/,/^$/p' "$wt/arch/x86/Kconfig")
-	echo "$hp" | grep -q 'def_bool y' && echo "$hp" | grep -q 'depends on SMP$' && r=0 || r=1
-	result $r "$base HOTPLUG_CPU=n is SMP=n in arch/x86/Kconfig (covered by smp-off)"
-	[ $r = 0 ] || echo "$hp" | sed 's/^/# /'
-	}
+	if [ -n "$matrix" ]; then
+		hp=$(sed -n '/^config HOTPLUG_CPU$/,/^$/p' "$wt/arch/x86/Kconfig")
+		echo "$hp" | grep -q 'def_bool y' && echo "$hp" | grep -q 'depends on SMP$' && r=0 || r=1
+		result $r "$base HOTPLUG_CPU=n is SMP=n in arch/x86/Kconfig (covered by smp-off)"
+		[ $r = 0 ] || echo "$hp" | sed 's/^/# /'
+	fi
 
 	# Build after each patch (the last one is the series itself), in the
 	# test config and in each variant of the matrix.
