@@ -16,6 +16,7 @@ ipi_count() {
 taskset() { :; }
 dd() { :; }
 kill() { :; }
+renice() { :; }
 irq_count() {
 	n=$(cat "$FX/irqs" 2>/dev/null || echo 0)
 	[ -n "${DEAF:-}" ] || n=$((n + 1))
