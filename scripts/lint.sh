@@ -15,8 +15,14 @@
 #      of lint-configs/ (XEN_PV=n, SMP=n, PARAVIRT_SPINLOCKS=n), each in
 #      its own O= directory, incrementally, through ccache.  HOTPLUG_CPU=n
 #      is SMP=n on x86; the base's Kconfig is checked to still say so.
+#   7. Debian's own configurations of the base (package linux-config-6.x,
+#      flavours amd64 and cloud-amd64): 5. again in each, the stock base
+#      against the series.  With 6.
 #
-#   XHP_LINT_VARIANTS="pv-off ..."  only these variants (default: all)
+#   XHP_LINT_VARIANTS="pv-off ..."  only these variants (default: all;
+#                                   set and empty: none)
+#   XHP_LINT_DISTRO="amd64 ..."     only these Debian flavours (default:
+#                                   amd64 cloud-amd64; set and empty: none)
 #   XHP_LINT_LAST=1                 build only the last patch (fixtures)
 #
 #   scripts/lint.sh [BASE...]           default: all bases
@@ -68,17 +74,62 @@ checkpatch() {
 	fi
 }
 
-# sparse_w1 BASE: the warnings of C=2 W=1 on the Xen directories, with
-# file:line:col turned into file, sorted.
+# sparse_w1 BASE [O]: the warnings of C=2 W=1 on the Xen directories, with
+# file:line:col turned into file, sorted (O: the build directory, default
+# the test build's).
 sparse_w1() {
-	kmake "$1" C=2 W=1 arch/x86/xen/ drivers/xen/events/ 2>&1 |
+	make -C "$XHP_CACHE/work/$1" O="${2:-$XHP_CACHE/build/$1}" -j"$(nproc)" CC="ccache gcc" \
+		C=2 W=1 arch/x86/xen/ drivers/xen/events/ 2>&1 |
 		grep -E '(warning|error):' |
 		sed -E 's/^([^:]+):[0-9]+:[0-9]+:/\1:/' | sort
 }
 
+# distro_config BASE FLAVOUR: Debian's configuration of BASE in the
+# flavour's O= directory (made again only when the package's file
+# changed); its Xen, SMP and spinlock options must all land.
+distro_config() {
+	local base=$1 fl=$2 out=$XHP_CACHE/lint/$1-debian-$2 src h missing
+	src=/usr/src/linux-config-$base/config.amd64_none_$fl.xz
+	[ -f "$src" ] || { echo "no $src (package linux-config-$base; scripts/deps.sh)"; return 1; }
+	h=$(sha1sum <"$src" | cut -c1-8)
+	mkdir -p "$out"
+	[ "$(cat "$out/.confhash" 2>/dev/null)" != "$h" ] || return 0
+	xz -dc "$src" >"$out/.config"
+	make -C "$XHP_CACHE/work/$base" O="$out" CC="ccache gcc" olddefconfig >"$out/config.log" 2>&1 ||
+		{ echo "olddefconfig failed; see $out/config.log"; return 1; }
+	missing=$(missing_options <(xz -dc "$src" |
+		grep -E '^(# )?CONFIG_(XEN|SMP|HOTPLUG_CPU|PARAVIRT_SPINLOCKS)[A-Z0-9_]*[= ]') "$out/.config")
+	[ -z "$missing" ] || { echo "$fl: not in the final .config:" $missing; return 1; }
+	echo "$h" >"$out/.confhash"
+}
+
+# distro_w1 BASE FLAVOUR HEAD: sparse and W=1 in Debian's configuration,
+# the stock base against HEAD; each run must have checked the files.
+distro_w1() {
+	local base=$1 fl=$2 head=$3 out=$XHP_CACHE/lint/$1-debian-$2 wt=$XHP_CACHE/work/$1 rev n new
+	distro_config "$base" "$fl" || return 1
+	for rev in debian "$head"; do
+		git -C "$wt" checkout -q --detach "$rev"
+		progress "$out/w1-$rev.log" "$base: Debian $fl, C=2 W=1 at ${rev:0:12}" \
+			make -C "$wt" O="$out" -j"$(nproc)" CC="ccache gcc" C=2 W=1 \
+			arch/x86/xen/ drivers/xen/events/ ||
+			{ grep -E 'error' "$out/w1-$rev.log" | head -n 5; echo "the build failed; see $out/w1-$rev.log"; return 1; }
+		n=$(grep -c -E '^  CHECK ' "$out/w1-$rev.log" || true)
+		[ "$n" -gt 0 ] || { echo "sparse checked no file at $rev (make did nothing?); see $out/w1-$rev.log"; return 1; }
+		grep -E '(warning|error):' "$out/w1-$rev.log" | sed -E 's/^([^:]+):[0-9]+:[0-9]+:/\1:/' | sort >"$out/w1-$rev.txt"
+	done
+	git -C "$wt" checkout -q "$head"
+	new=$(comm -13 "$out/w1-debian.txt" "$out/w1-$head.txt")
+	echo "$(wc -l <"$out/w1-debian.txt") warnings in the stock base, $n files checked"
+	[ -z "$new" ] || { echo "$new" | sed 's/^/new: /'; return 1; }
+}
+
 lintcfg=$XHP_TOP/scripts/lint-configs
-variants=
-[ -z "$matrix" ] || variants=${XHP_LINT_VARIANTS:-$(cd "$lintcfg" && ls ./*.config | sed -e 's|^\./||' -e 's/\.config$//' | grep -vx xen-min)}
+variants= distro=
+if [ -n "$matrix" ]; then
+	variants=${XHP_LINT_VARIANTS-$(cd "$lintcfg" && ls ./*.config | sed -e 's|^\./||' -e 's/\.config$//' | grep -vx xen-min)}
+	distro=${XHP_LINT_DISTRO-amd64 cloud-amd64}
+fi
 for v in $variants; do
 	[ -f "$lintcfg/$v.config" ] || die "no configuration variant $lintcfg/$v.config"
 done
@@ -178,6 +229,12 @@ for base in "$@"; do
 	result $r "$base sparse C=2 and W=1: nothing new ($(wc -l <"$stock") warnings in the stock base)"
 	[ -z "$new" ] || echo "$new" | sed 's/^/# new: /'
 	rm -f "$stock" "$series"
+
+	for fl in $distro; do
+		out=$(distro_w1 "$base" "$fl" "$head") && r=0 || r=1
+		result $r "$base Debian $fl config, sparse C=2 and W=1: nothing new ($(echo "$out" | head -n 1))"
+		[ $r = 0 ] || echo "$out" | sed 's/^/# /'
+	done
 	git -C "$wt" checkout -q -B "xen-hotplug/$base" "$head"
 done
 

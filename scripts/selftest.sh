@@ -251,12 +251,21 @@ lint_matrix_tests() {
 		echo "$f" >>"$tmp/series"
 	done
 	want="builds and links with pv-off after x86/xen: refuse to start a vCPU whose IPI channels are not bound"
-	out=$(XHP_LINT_LAST=1 XHP_LINT_VARIANTS=pv-off "$XHP_TOP/scripts/lint.sh" --series "$tmp" "$base" 2>&1) && r=1 || r=0
+	out=$(XHP_LINT_LAST=1 XHP_LINT_VARIANTS=pv-off XHP_LINT_DISTRO= "$XHP_TOP/scripts/lint.sh" --series "$tmp" "$base" 2>&1) && r=1 || r=0
 	[ $r = 0 ] && { echo "$out" | grep -E '^not ok' | grep -qF -- "$want" &&
 		echo "$out" | grep -q "undefined reference to .xen_smp_intr_bound_pv" || r=1; }
 	result $r "lint catches v1's link error without CONFIG_XEN_PV ($(wc -l <"$tmp/series") patches of v1)"
 	[ $r = 0 ] || echo "$out" | grep -v '^ok' | tail -n 12 | sed 's/^/# /'
 	rm -rf "$tmp"
+	# Debian's configuration: the sparse case of lint_tests is red there
+	# too, by its own line (no variant, the last patch only).
+	want="$base Debian cloud-amd64 config, sparse C=2 and W=1: nothing new"
+	out=$(XHP_LINT_LAST=1 XHP_LINT_VARIANTS= XHP_LINT_DISTRO=cloud-amd64 \
+		"$XHP_TOP/scripts/lint.sh" --series "$XHP_TOP/scripts/tests/lint/sparse" "$base" 2>&1) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -E '^not ok' | grep -qF -- "$want" &&
+		echo "$out" | grep -q '^# new: ' || r=1; }
+	result $r "lint catches a new sparse warning in Debian's cloud-amd64 config"
+	[ $r = 0 ] || echo "$out" | grep -v '^ok' | tail -n 12 | sed 's/^/# /'
 	"$XHP_TOP/scripts/apply.sh" "$base" series >/dev/null 2>&1 || true
 }
 
