@@ -39,6 +39,7 @@ verdict_tests() {
 		[ $r = 0 ] || { echo "# exit $rc"; echo "$out" | head -n 5 | sed 's/^/# /'; }
 	done < <(rows "$d/expected")
 	allow_source_tests
+	xen_warn_tests
 }
 
 # Each allow rule that names a source line names the statement it is
@@ -71,6 +72,19 @@ allow_source_tests() {
 				n = split(l, a, /[^0-9]+/)
 				for (i = 1; i <= n; i++) if (a[i] != "") print base, f, a[i]
 			} }' | sort -u)
+}
+
+# xen-boot.sh ends a run soon after a WARNING from Xen code, which
+# verdict.sh must then never allow: no allow rule names a Xen file.
+xen_warn_tests() {
+	local hits
+	hits=$(cat "$XHP_TOP/scripts/verdict.sh" "$XHP_TOP"/scripts/guest/*.allow |
+		grep -v '^[[:space:]]*#' | grep -E '(drivers/xen|arch/x86/xen)/' || true)
+	[ -z "$hits" ] && r=0 || r=1
+	result $r "no allow rule names a file of drivers/xen/ or arch/x86/xen/ (xen-boot.sh ends such a run)"
+	[ $r = 0 ] || echo "$hits" | sed 's/^/# /'
+	grep -q "at (drivers/xen|arch/x86/xen)/'" "$XHP_TOP/scripts/xen-boot.sh" && r=0 || r=1
+	result $r "xen-boot.sh ends a run on a WARNING from Xen code"
 }
 
 # emulation-fault.sh on consoles with and without the emulation's triple
