@@ -5,7 +5,8 @@
 #   1. scripts/checkpatch.pl --strict on every patch: no ERROR, no WARNING;
 #      a CHECK needs a one-line justification under the patch's "---".
 #   2. git am of the whole series (apply.sh).
-#   3. The repository's copies of files the series adds are the same.
+#   3. Every file the series names (MAINTAINERS F:, a toctree) is in it;
+#      the repository's copy of the contract page is the series' file.
 #   4. Bisectability: the tree builds after each patch.
 #   5. sparse (C=2) and W=1 on arch/x86/xen/ and drivers/xen/events/:
 #      nothing the stock base does not report already (line numbers
@@ -82,6 +83,24 @@ sparse_w1() {
 		C=2 W=1 arch/x86/xen/ drivers/xen/events/ 2>&1 |
 		grep -E '(warning|error):' |
 		sed -E 's/^([^:]+):[0-9]+:[0-9]+:/\1:/' | sort
+}
+
+# dangling TREE: the F: lines added to MAINTAINERS since the base, and the
+# toctree entries added to index.rst files, that name no file or
+# directory at HEAD (F: patterns with a wildcard are not looked up).
+dangling() {
+	local wt=$1 f idx n bad=
+	while read -r f; do
+		case $f in *"*"* | *"?"*) continue ;; esac
+		git -C "$wt" cat-file -e "HEAD:${f%/}" 2>/dev/null || bad+="MAINTAINERS: F: $f is in no commit"$'\n'
+	done < <(git -C "$wt" diff debian HEAD -- MAINTAINERS | sed -n 's/^+F:[[:space:]]*//p')
+	for idx in $(git -C "$wt" diff --name-only debian HEAD -- '*index.rst'); do
+		while read -r n; do
+			git -C "$wt" cat-file -e "HEAD:$(dirname "$idx")/$n.rst" 2>/dev/null ||
+				bad+="$idx: toctree entry $n: no $(dirname "$idx")/$n.rst in any commit"$'\n'
+		done < <(git -C "$wt" diff debian HEAD -- "$idx" | sed -n -E 's/^\+ +([A-Za-z0-9_/-]+)$/\1/p')
+	done
+	[ -z "$bad" ] || { printf '%s' "$bad"; return 1; }
 }
 
 # distro_config BASE FLAVOUR: Debian's configuration of BASE in the
@@ -181,16 +200,22 @@ for base in "$@"; do
 	result $r "$base git am of the series"
 	[ $r = 0 ] || { echo "$out" | sed 's/^/# /'; continue; }
 
-	# The repository keeps copies of what the series adds (the config
-	# fragment the builds use, the contract page): they must not drift.
+	# What the series names must be in it: each F: line it adds to
+	# MAINTAINERS and each toctree entry it adds to an index.rst names a
+	# file committed at HEAD (a new file that the tree's .gitignore hid
+	# from git add is in no patch; v2's page was lost so).
+	out=$(dangling "$wt") && r=0 || r=1
+	result $r "$base every file the series names in MAINTAINERS and a toctree is in the series"
+	[ $r = 0 ] || echo "$out" | sed 's/^/# /'
+
+	# The repository keeps a copy of the contract page the series adds
+	# (Documentation/x86/ on 6.1): it must be in the series, the same.
 	if [ -z "$sdir_override" ]; then
-		for f in arch/x86/configs/xen_hotplug_test.config \
-			Documentation/arch/x86/xen-vcpu-hotplug.rst; do
-			[ -f "$wt/$f" ] || continue	# 6.1: Documentation/x86/
-			cmp -s "$XHP_TOP/$f" "$wt/$f" && r=0 || r=1
-			result $r "$base $f: the repository's copy is the series' file"
-			[ $r = 0 ] || diff "$wt/$f" "$XHP_TOP/$f" | head -n 10 | sed 's/^/# /'
-		done
+		f=Documentation/arch/x86/xen-vcpu-hotplug.rst t=$f
+		[ -d "$wt/Documentation/arch/x86" ] || t=Documentation/x86/${f##*/}
+		git -C "$wt" show "HEAD:$t" 2>/dev/null | cmp -s "$XHP_TOP/$f" - && r=0 || r=1
+		result $r "$base $t: the series adds it, the same as the repository's copy"
+		[ $r = 0 ] || { git -C "$wt" show "HEAD:$t" 2>&1 | diff - "$XHP_TOP/$f" | head -n 10 | sed 's/^/# /'; }
 	fi
 
 	# HOTPLUG_CPU=n is covered by SMP=n only while x86 ties the two.

@@ -248,6 +248,7 @@ lint_tests() {
 	apply      git am of the series
 	bisect     builds after x86/xen: test case for lint: break the build
 	sparse     sparse C=2 and W=1: nothing new
+	dangling   every file the series names in MAINTAINERS and a toctree is in the series
 	EOT
 	"$XHP_TOP/scripts/apply.sh" "$base" series >/dev/null 2>&1 || true
 }
