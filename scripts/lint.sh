@@ -75,14 +75,15 @@ checkpatch() {
 	fi
 }
 
-# sparse_w1 BASE [O]: the warnings of C=2 W=1 on the Xen directories, with
-# file:line:col turned into file, sorted (O: the build directory, default
-# the test build's).
+# w1_warnings: the warnings and errors of a Kbuild log on stdin, with
+# file:line:col turned into file, sorted.
+w1_warnings() {
+	grep -E '(warning|error):' | sed -E 's/^([^:]+):[0-9]+:[0-9]+:/\1:/' | sort
+}
+
+# sparse_w1 BASE: the warnings of C=2 W=1 on the Xen directories.
 sparse_w1() {
-	make -C "$XHP_CACHE/work/$1" O="${2:-$XHP_CACHE/build/$1}" -j"$(nproc)" CC="ccache gcc" \
-		C=2 W=1 arch/x86/xen/ drivers/xen/events/ 2>&1 |
-		grep -E '(warning|error):' |
-		sed -E 's/^([^:]+):[0-9]+:[0-9]+:/\1:/' | sort
+	kmake "$1" C=2 W=1 arch/x86/xen/ drivers/xen/events/ 2>&1 | w1_warnings
 }
 
 # dangling TREE: the F: lines added to MAINTAINERS since the base, and the
@@ -135,7 +136,7 @@ distro_w1() {
 			{ grep -E 'error' "$out/w1-$rev.log" | head -n 5; echo "the build failed; see $out/w1-$rev.log"; return 1; }
 		n=$(grep -c -E '^  CHECK ' "$out/w1-$rev.log" || true)
 		[ "$n" -gt 0 ] || { echo "sparse checked no file at $rev (make did nothing?); see $out/w1-$rev.log"; return 1; }
-		grep -E '(warning|error):' "$out/w1-$rev.log" | sed -E 's/^([^:]+):[0-9]+:[0-9]+:/\1:/' | sort >"$out/w1-$rev.txt"
+		w1_warnings <"$out/w1-$rev.log" >"$out/w1-$rev.txt"
 	done
 	git -C "$wt" checkout -q "$head"
 	new=$(comm -13 "$out/w1-debian.txt" "$out/w1-$head.txt")
