@@ -11,6 +11,12 @@
 # patches/evidence.txt, the measured results; @V1COMMIT@ with the commit
 # of this repository that holds v1, patches/v1.commit).
 #
+# Why not b4 (Debian 12 ships 0.12): `b4 prep --compare-to v1` runs the
+# same git range-diff, but only against a sent/ tag that `b4 send` or
+# `b4 prep --manual-reroll` writes, and the latter fetches the v1 thread
+# from lore.kernel.org (tried: no network here, it fails).  export.sh
+# runs git range-diff itself, as b4's compare() does.
+#
 #   scripts/export.sh BASE [REV]     default REV: the worktree's HEAD
 
 . "$(dirname "$0")/lib.sh"
