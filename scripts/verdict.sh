@@ -199,5 +199,18 @@ fi
 if grep -a -q '^xhp-dom0: ' "$con"; then
 	[ "$dom0_done" = "xhp-dom0: done rc=0" ] || fail "dom0 ended with '${dom0_done:-no end marker}'"
 fi
-echo "PASS ${totals#\# }${warn_count:+, warning-level lines: $warn_count}"
+# The event ABI the tested kernel (the last to boot) ran on is the one
+# its command line asks for: the last xen.fifo_events= counts, false as
+# kstrtobool() reads it means 2-level, anything else or none FIFO.  A
+# row named TEST@fifo or TEST@2l tested that ABI, or fails.
+cmd_at=$(grep -a -n -E '^\[ *0\.0+\] Command line: ' "$con" | tail -n 1 | cut -d: -f1)
+[ -n "$cmd_at" ] || fail "no kernel command line on the console"
+want_abi=FIFO-based
+sed -n "${cmd_at}p" "$con" | grep -o -E ' xen\.fifo_events=[^ ]*' | tail -n 1 |
+	grep -q -E '=([nNfF0]|[oO][fF])' && want_abi=2-level
+abi=$(tail -n +"$cmd_at" "$con" | grep -a -o -m 1 -E 'xen:events: Using (FIFO-based|2-level) ABI' |
+	sed -E 's/.*Using (.*) ABI/\1/')
+[ -n "$abi" ] || fail "no event ABI line (xen:events: Using ... ABI) after the command line"
+[ "$abi" = "$want_abi" ] || fail "event ABI: the command line asks for $want_abi, the kernel used $abi"
+echo "PASS ${totals#\# }${warn_count:+, warning-level lines: $warn_count}, event ABI: $abi"
 [ "$allowed" = 0 ] || grep -a -E "$allow|$line" "$con" | sed 's/^/  allowed:/'

@@ -11,7 +11,8 @@
 #          skips the fail-nth sweep); the guest sees xhp.parts=PARTS.
 #          TEST@2l boots with the 2-level event ABI (xen.fifo_events=0),
 #          TEST@fifo with FIFO; by default FIFO, except for a test whose
-#          scripts/guest/TEST.args says otherwise (faults: 2-level).
+#          scripts/guest/TEST.args says otherwise (faults: 2-level), which
+#          TEST@ABI overrides.
 # CYCLES   hot-plug cycles; default 5
 # VARIANT  series (default), stock, or mutant:NAME (see apply.sh)
 #
@@ -88,6 +89,13 @@ esac
 # A test may need kernel arguments: scripts/guest/TEST.args.
 args=()
 [ -f "$XHP_TOP/scripts/guest/$test.args" ] && read -r -a args <"$XHP_TOP/scripts/guest/$test.args"
+# TEST@ABI overrides the test's own choice of event ABI (verdict.sh
+# checks which one the kernel used).
+if [ -n "$abi" ]; then
+	for i in "${!args[@]}"; do
+		[[ ${args[$i]} == xen.fifo_events=* ]] && unset "args[$i]"
+	done
+fi
 allowf=$XHP_TOP/scripts/guest/$test.allow
 [ -f "$allowf" ] || allowf=-
 # The warning-level lines the stock kernel prints in the test (verdict.sh).
