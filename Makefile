@@ -11,7 +11,8 @@
 #                        test, every fault and mutant row
 #
 #   make bases           unpack Debian's linux-source-6.1 and -6.12 into the cache
-#   make apply           git am the series onto BASE (or KDIR=your/tree, new branch)
+#   make apply           git am the series onto BASE (or KDIR=your/tree, new branch;
+#                        SERIES=patches/6.1 picks the series instead of the version)
 #   make build           build BASE with the test config
 #   make lint            checkpatch --strict on every patch, both bases
 #   make xen-test        one run: BASE, GUEST, TEST, CYCLES, VARIANT
@@ -44,7 +45,7 @@ check: deps bases
 	$(S)/check.sh
 
 check-full: deps bases
-	$(S)/check.sh "selftest verdict" "selftest emulation" "selftest deps" "selftest guest" "selftest check" "selftest model" "selftest scenarios" model lint \
+	$(S)/check.sh "selftest verdict" "selftest emulation" "selftest deps" "selftest guest" "selftest check" "selftest model" "selftest scenarios" "selftest kdir" model lint \
 		"selftest lint" "selftest lint-matrix" fresh-root "xen-scenarios check" "xen-scenarios faults" \
 		"xen-scenarios mutants"
 
@@ -56,7 +57,7 @@ bases: deps
 
 apply: bases
 ifdef KDIR
-	$(S)/apply.sh --kdir $(KDIR)
+	$(S)/apply.sh --kdir $(KDIR) $(SERIES)
 else
 	$(S)/apply.sh $(BASE) $(VARIANT)
 endif

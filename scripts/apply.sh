@@ -48,22 +48,52 @@ am_series() {
 	done
 }
 
+# kernel_version TREE: VERSION.PATCHLEVEL of the Makefile at TREE's HEAD.
 kernel_version() {
-	awk -F' = ' '/^VERSION =/ { v = $2 } /^PATCHLEVEL =/ { p = $2 } END { print v "." p }' "$1/Makefile"
+	git -C "$1" show HEAD:Makefile 2>/dev/null |
+		awk -F' = ' '/^VERSION =/ { v = $2 } /^PATCHLEVEL =/ { p = $2 } END { if (v != "") print v "." p }'
+}
+
+# nearest_base VERSION: the base of ours closest to VERSION (X.Y).
+nearest_base() {
+	local b best= d bestd=
+	for b in $XHP_BASES; do
+		d=$(awk -v a="$1" -v b="$b" 'BEGIN { split(a, x, "."); split(b, y, ".")
+			d = (x[1] - y[1]) * 1000 + x[2] - y[2]; print d < 0 ? -d : d }')
+		if [ -z "$bestd" ] || [ "$d" -lt "$bestd" ]; then
+			best=$b bestd=$d
+		fi
+	done
+	echo "$best"
 }
 
 apply_kdir() {
-	local kdir=$1 sdir=${2:-} branch wt ver
+	local kdir=$1 sdir=${2:-} branch wt ver other
 
-	git -C "$kdir" rev-parse --git-dir >/dev/null 2>&1 ||
-		die "$kdir is not a git tree; make one with 'git init && git add -A && git commit' first"
+	[ -d "$kdir" ] || die "$kdir: no such directory"
+	git -C "$kdir" rev-parse --verify -q HEAD >/dev/null 2>&1 ||
+		die "$kdir is not a git tree with a commit; make one with 'git init && git add -f . && git commit' first (nothing was changed)"
+	# Debian's linux-source-6.x tarballs carry Debian's packaging
+	# .gitignore, "/*": "git add -A" of an unpacked tarball commits
+	# nothing, and every patch then fails.
+	if ! git -C "$kdir" cat-file -e HEAD:Makefile 2>/dev/null; then
+		[ -f "$kdir/Makefile" ] ||
+			die "$kdir has no top-level Makefile: not a kernel tree (nothing was changed)"
+		die "$kdir: HEAD does not hold the kernel's files (Makefile is not committed); a .gitignore ignores them, as Debian's linux-source tarball's '/*' does: commit them with 'git add -f . && git commit' (nothing was changed)"
+	fi
 	[ -z "$(git -C "$kdir" status --porcelain --untracked-files=no)" ] ||
 		die "$kdir has uncommitted changes; commit or stash them first (nothing was changed)"
 	if [ -z "$sdir" ]; then
 		ver=$(kernel_version "$kdir")
-		check_base "$ver"
+		[ -n "$ver" ] || die "$kdir: no VERSION in the Makefile at HEAD (nothing was changed)"
+		case " $XHP_BASES " in
+		*" $ver "*) ;;
+		*) die "$kdir is Linux $ver; the series exists for $XHP_BASES; the nearest, to try: SERIES=patches/$(nearest_base "$ver") (nothing was changed)" ;;
+		esac
 		sdir=$(series_dir "$ver")
 	fi
+	[ -f "$sdir/series" ] || die "$sdir has no series file (nothing was changed)"
+	sdir=$(cd "$sdir" && pwd)
 	branch=xen-hotplug/$(date +%Y%m%d-%H%M%S)
 	wt=$XHP_CACHE/kdir/$(basename "$kdir")-${branch#xen-hotplug/}
 	mkdir -p "$XHP_CACHE/kdir"
@@ -72,7 +102,8 @@ apply_kdir() {
 	if ! (am_series "$wt" $(series_files "$sdir")); then
 		git -C "$kdir" worktree remove --force "$wt"
 		git -C "$kdir" branch -q -D "$branch"
-		exit 1
+		other=$(for b in $XHP_BASES; do [ "$XHP_TOP/patches/$b" = "$sdir" ] || echo "$b"; done | tr '\n' ' ')
+		die "${sdir#"$XHP_TOP"/} does not apply to $kdir (nothing was changed); the other series: ${other% }, e.g. make apply KDIR=$kdir SERIES=patches/$(echo "$other" | cut -d' ' -f1)"
 	fi
 	echo "applied $(series_files "$sdir" | wc -l) patches to branch $branch of $kdir"
 	echo "worktree: $wt"

@@ -11,6 +11,7 @@
 #   scripts/selftest.sh check       check.sh on suites that die or fall short
 #   scripts/selftest.sh deps        deps.sh --audit on scripts/deps.list,
 #                                   and on the list less each package
+#   scripts/selftest.sh kdir        apply.sh --kdir on bad user trees
 #   scripts/selftest.sh guest       the in-guest tests' rules on fixtures
 #                                   (tests/guest), and xen-test.sh's
 #                                   TEST:PARTS check
@@ -234,6 +235,87 @@ xen_test_parts_tests() {
 	EOT
 }
 
+# apply.sh --kdir on the user's own tree (issue 19): each bad input gets
+# its message, and the tree is what it was (HEAD, branch, status,
+# branches, worktrees).  The trees are small stand-ins made here.
+kdir_state() {
+	if git -C "$1" rev-parse --git-dir >/dev/null 2>&1; then
+		git -C "$1" rev-parse HEAD 2>&1
+		git -C "$1" symbolic-ref -q HEAD
+		git -C "$1" status --porcelain --ignored
+		git -C "$1" branch -a
+		git -C "$1" worktree list --porcelain
+	fi
+	find "$1" -path "$1/.git" -prune -o -print 2>/dev/null | sort
+}
+
+# kdir_tree DIR VERSION PATCHLEVEL: a committed tree with a Makefile and
+# one Xen file.
+kdir_tree() {
+	mkdir -p "$1/arch/x86/xen"
+	printf 'VERSION = %s\nPATCHLEVEL = %s\nSUBLEVEL = 0\n' "$2" "$3" >"$1/Makefile"
+	printf 'int xen_stand_in;\n' >"$1/arch/x86/xen/smp.c"
+	git -C "$1" init -q -b main
+	git -C "$1" add -A
+	git -C "$1" -c user.name=t -c user.email=t@t commit -q --allow-empty -m "tree"
+}
+
+kdir_tests() {
+	local tmp name dir args want before out r
+	tmp=$(mktemp -d)
+	export XHP_CACHE=$tmp/cache
+	mkdir -p "$tmp/plain" && echo x >"$tmp/plain/Makefile"
+	kdir_tree "$tmp/deb" 6 12 && printf '/*\n' >"$tmp/deb/.gitignore"
+	rm -rf "$tmp/deb/.git" && git -C "$tmp/deb" init -q -b main && git -C "$tmp/deb" add -A &&
+		git -C "$tmp/deb" -c user.name=t -c user.email=t@t commit -q --allow-empty -m "git add -A of a tarball"
+	kdir_tree "$tmp/dirty" 6 12 && echo "/* local */" >>"$tmp/dirty/arch/x86/xen/smp.c"
+	kdir_tree "$tmp/old" 5 10
+	kdir_tree "$tmp/new" 6 14
+	kdir_tree "$tmp/conflict" 6 12
+	kdir_tree "$tmp/ok" 6 1
+	# A one-patch series that applies to the stand-in tree.
+	mkdir -p "$tmp/series"
+	(cd "$tmp/ok" && git checkout -q -b edit && echo "int xen_edit;" >>arch/x86/xen/smp.c &&
+		git -c user.name=t -c user.email=t@t commit -q -am "x86/xen: edit" &&
+		git format-patch -q -1 -o "$tmp/series" && git checkout -q main && git branch -q -D edit)
+	(cd "$tmp/series" && ls ./*.patch | sed 's|^\./||') >"$tmp/series/series"
+	while read -r name args want; do
+		dir=$tmp/$name
+		[ "$args" != - ] || args=
+		before=$(kdir_state "$dir")
+		# shellcheck disable=SC2086
+		out=$("$XHP_TOP/scripts/apply.sh" --kdir "$dir" $args 2>&1) && r=1 || r=0
+		[ $r = 0 ] && { echo "$out" | grep -qF -- "$want" || r=1; }
+		[ $r = 0 ] && { [ "$before" = "$(kdir_state "$dir")" ] || r=1; }
+		result $r "make apply KDIR=<$name tree>: '$want', the tree unchanged"
+		[ $r = 0 ] || echo "$out" | tail -n 4 | sed 's/^/# /'
+	done <<-EOT
+	missing  -  no such directory
+	plain    -  is not a git tree with a commit
+	deb      -  git add -f . && git commit
+	dirty    -  has uncommitted changes
+	old      -  is Linux 5.10; the series exists for 6.1 6.12; the nearest, to try: SERIES=patches/6.1
+	new      -  is Linux 6.14; the series exists for 6.1 6.12; the nearest, to try: SERIES=patches/6.12
+	conflict -  does not apply to
+	EOT
+	# The one that does not apply names its first patch and file.
+	out=$("$XHP_TOP/scripts/apply.sh" --kdir "$tmp/conflict" 2>&1) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -q "v2-0001-.*does not apply" &&
+		echo "$out" | grep -q "drivers/xen/events/events_base.c" || r=1; }
+	result $r "a series that does not apply: its first patch and the file are named"
+	[ $r = 0 ] || echo "$out" | tail -n 4 | sed 's/^/# /'
+	# Applied: a new branch in a new worktree; the user's checkout and
+	# branch stay as they were.
+	before=$(git -C "$tmp/ok" rev-parse HEAD; git -C "$tmp/ok" symbolic-ref HEAD; git -C "$tmp/ok" status --porcelain)
+	out=$("$XHP_TOP/scripts/apply.sh" --kdir "$tmp/ok" "$tmp/series" 2>&1) && r=0 || r=1
+	wt=$(echo "$out" | sed -n 's/^worktree: //p')
+	[ $r = 0 ] && { [ -n "$wt" ] && git -C "$wt" log -1 --format=%s | grep -qx "x86/xen: edit" &&
+		[ "$before" = "$(git -C "$tmp/ok" rev-parse HEAD; git -C "$tmp/ok" symbolic-ref HEAD; git -C "$tmp/ok" status --porcelain)" ] || r=1; }
+	result $r "make apply KDIR=<ok tree> SERIES=<dir>: applied on a new branch, the checkout unchanged"
+	[ $r = 0 ] || echo "$out" | tail -n 4 | sed 's/^/# /'
+	rm -rf "$tmp"
+}
+
 # lint.sh on each broken series: the check it targets must fail.
 lint_tests() {
 	local d=$XHP_TOP/scripts/tests/lint base=$XHP_DEFAULT_BASE name want out
@@ -294,7 +376,8 @@ guest) guest_tests ;;
 check) check_tests ;;
 model) model_tests ;;
 scenarios) scenarios_tests ;;
-all) verdict_tests; emulation_tests; deps_tests; guest_tests; check_tests; model_tests; scenarios_tests; lint_tests ;;
-*) die "usage: $0 [verdict|emulation|deps|guest|check|model|scenarios|lint|all]" ;;
+kdir) kdir_tests ;;
+all) verdict_tests; emulation_tests; deps_tests; guest_tests; check_tests; model_tests; scenarios_tests; kdir_tests; lint_tests ;;
+*) die "usage: $0 [verdict|emulation|deps|guest|check|model|scenarios|kdir|lint|all]" ;;
 esac
 tap_end
