@@ -13,6 +13,8 @@
 #   make bases           unpack Debian's linux-source-6.1 and -6.12 into the cache
 #   make apply           git am the series onto BASE (or KDIR=your/tree, new branch;
 #                        SERIES=patches/6.1 picks the series instead of the version)
+#   make verify KDIR=your/tree [VARIANT=stock] [KCONFIG=.config] [SERIES=...]
+#                        the main job on your own kernel tree, left unchanged
 #   make build           build BASE with the test config
 #   make lint            checkpatch --strict on every patch, both bases
 #   make xen-test        one run: BASE, GUEST, TEST, CYCLES, VARIANT
@@ -34,7 +36,7 @@ BENCH_BASES ?=
 
 S := scripts
 
-.PHONY: all main check check-full deps bases apply build lint xen-test soak faults mutants model bench
+.PHONY: all main check check-full deps bases apply build lint xen-test soak faults mutants model bench verify
 
 all: main
 
@@ -67,6 +69,10 @@ build: apply
 
 lint: bases
 	$(S)/lint.sh
+
+verify: deps bases
+	$(if $(KDIR),,$(error make verify needs KDIR=/path/to/your/kernel))
+	$(S)/verify.sh $(KDIR) $(VARIANT)
 
 xen-test: bases
 	$(S)/xen-test.sh $(BASE) $(GUEST) $(TEST) $(CYCLES) $(VARIANT)

@@ -20,6 +20,10 @@
 #       branch checked out in a new worktree.  DIR's working tree and
 #       current branch are left alone; a dirty DIR is refused.
 #
+#   scripts/apply.sh --verify-tree DIR WORKTREE series|stock [SERIES_DIR]
+#       (verify.sh) The same checks, then a detached worktree of DIR for a
+#       test build: the series and the harness's patches, or nothing.
+#
 # A patch that does not apply: its file name and the failing file and
 # hunk are printed, git am is aborted, and the exit status is non-zero.
 
@@ -56,7 +60,7 @@ kernel_version() {
 
 # nearest_base VERSION: the base of ours closest to VERSION (X.Y).
 nearest_base() {
-	local b best= d bestd=
+	local b best="" d bestd=""
 	for b in $XHP_BASES; do
 		d=$(awk -v a="$1" -v b="$b" 'BEGIN { split(a, x, "."); split(b, y, ".")
 			d = (x[1] - y[1]) * 1000 + x[2] - y[2]; print d < 0 ? -d : d }')
@@ -67,9 +71,11 @@ nearest_base() {
 	echo "$best"
 }
 
-apply_kdir() {
-	local kdir=$1 sdir=${2:-} branch wt ver other
-
+# kdir_check DIR [SERIES_DIR]: refuse a DIR the series cannot go on,
+# changing nothing; sets sdir (absolute) and sbase.
+kdir_check() {
+	local kdir=$1 ver
+	sdir=${2:-}
 	[ -d "$kdir" ] || die "$kdir: no such directory"
 	git -C "$kdir" rev-parse --verify -q HEAD >/dev/null 2>&1 ||
 		die "$kdir is not a git tree with a commit; make one with 'git init && git add -f . && git commit' first (nothing was changed)"
@@ -94,6 +100,31 @@ apply_kdir() {
 	fi
 	[ -f "$sdir/series" ] || die "$sdir has no series file (nothing was changed)"
 	sdir=$(cd "$sdir" && pwd)
+	# The base whose harness patches and allow rules fit: the series'
+	# own, or for a series of the user's, the nearest to the tree.
+	sbase=$(basename "$sdir")
+	case " $XHP_BASES " in
+	*" $sbase "*) ;;
+	*) sbase=$(nearest_base "$(kernel_version "$kdir")") ;;
+	esac
+}
+
+# carried DIR: how many of the series' subjects DIR's recent history
+# already holds ("N of M").
+carried() {
+	local subj have=0 total=0
+	while read -r subj; do
+		total=$((total + 1))
+		git -C "$1" log --format=%s -n 2000 HEAD | grep -qxF -- "$subj" && have=$((have + 1))
+	done < <(for f in $(series_files "$sdir"); do
+		sed -n '/^Subject: /{s/^Subject: \[PATCH[^]]*\] //;N;s/\n / /;s/\n.*//;p;q}' "$f"
+	done)
+	echo "$have of $total"
+}
+
+apply_kdir() {
+	local kdir=$1 branch wt other
+	kdir_check "$kdir" "${2:-}"
 	branch=xen-hotplug/$(date +%Y%m%d-%H%M%S)
 	wt=$XHP_CACHE/kdir/$(basename "$kdir")-${branch#xen-hotplug/}
 	mkdir -p "$XHP_CACHE/kdir"
@@ -107,6 +138,41 @@ apply_kdir() {
 	fi
 	echo "applied $(series_files "$sdir" | wc -l) patches to branch $branch of $kdir"
 	echo "worktree: $wt"
+}
+
+# verify_tree DIR WT VARIANT [SERIES_DIR] (verify.sh): a detached
+# worktree WT of DIR's HEAD for a test build: the series (unless DIR
+# carries it already) and the harness's patches, or nothing (stock).
+# No branch is made; DIR's checkout is left alone.  Prints the base
+# whose series fits.
+verify_tree() {
+	local kdir=$1 wt=$2 variant=$3 c
+	kdir_check "$kdir" "${4:-}"
+	c=$(carried "$kdir")
+	case $variant in
+	series | stock) ;;
+	*) die "VARIANT for a tree of yours: series or stock; got '$variant'" ;;
+	esac
+	case $c in
+	0\ of\ *) ;;
+	*)
+		[ "${c%% *}" = "${c##* }" ] ||
+			die "$kdir carries $c patches of ${sdir#"$XHP_TOP"/} (by subject); all or none, please (nothing was changed)"
+		[ "$variant" = series ] ||
+			die "$kdir already carries the series ($c subjects); stock needs a tree without it (nothing was changed)"
+		note "$kdir already carries the series ($c subjects): not applied again"
+		;;
+	esac
+	git -C "$kdir" worktree add -q --detach "$wt" HEAD
+	if [ "$variant" = series ]; then
+		# shellcheck disable=SC2046
+		if ! (am_series "$wt" $( [ "${c%% *}" != 0 ] || series_files "$sdir") \
+			$(test_files "$XHP_TOP/patches/test/$sbase")); then
+			git -C "$kdir" worktree remove --force "$wt"
+			die "the series does not apply to $kdir (nothing was changed)"
+		fi
+	fi
+	echo "$sbase"
 }
 
 apply_base() {
@@ -187,6 +253,10 @@ case ${1:-} in
 --kdir)
 	[ -n "${2:-}" ] || die "usage: $0 --kdir DIR [SERIES_DIR]"
 	apply_kdir "$2" "${3:-}"
+	;;
+--verify-tree)
+	[ -n "${4:-}" ] || die "usage: $0 --verify-tree DIR WORKTREE series|stock [SERIES_DIR]"
+	verify_tree "$2" "$3" "$4" "${5:-}"
 	;;
 "")
 	die "usage: $0 BASE [series|stock|mutant:NAME] | --kdir DIR"

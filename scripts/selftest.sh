@@ -304,6 +304,29 @@ kdir_tests() {
 		echo "$out" | grep -q "drivers/xen/events/events_base.c" || r=1; }
 	result $r "a series that does not apply: its first patch and the file are named"
 	[ $r = 0 ] || echo "$out" | tail -n 4 | sed 's/^/# /'
+	# make verify (apply.sh --verify-tree): a tree that carries part of
+	# the series, or all of it for a stock build, is refused, unchanged.
+	kdir_tree "$tmp/part" 6 12
+	kdir_tree "$tmp/all" 6 12
+	for f in $(series_files "$XHP_TOP/patches/6.12"); do
+		sed -n '/^Subject: /{s/^Subject: \[PATCH[^]]*\] //;N;s/\n / /;s/\n.*//;p;q}' "$f"
+	done >"$tmp/subjects"
+	git -C "$tmp/part" -c user.name=t -c user.email=t@t commit -q --allow-empty -F - <<<"$(head -n 1 "$tmp/subjects")"
+	while read -r subj; do
+		git -C "$tmp/all" -c user.name=t -c user.email=t@t commit -q --allow-empty -m "$subj"
+	done <"$tmp/subjects"
+	while read -r name variant want; do
+		before=$(kdir_state "$tmp/$name")
+		out=$("$XHP_TOP/scripts/apply.sh" --verify-tree "$tmp/$name" "$tmp/wt-$name" "$variant" 2>&1) && r=1 || r=0
+		[ $r = 0 ] && { echo "$out" | grep -qF -- "$want" || r=1; }
+		[ $r = 0 ] && { [ "$before" = "$(kdir_state "$tmp/$name")" ] && [ ! -e "$tmp/wt-$name" ] || r=1; }
+		result $r "make verify KDIR=<$name tree> VARIANT=$variant: '$want', the tree unchanged"
+		[ $r = 0 ] || echo "$out" | tail -n 4 | sed 's/^/# /'
+	done <<-EOT
+	part series carries 1 of $(wc -l <"$tmp/subjects") patches of patches/6.12
+	all  stock  already carries the series ($(wc -l <"$tmp/subjects") of $(wc -l <"$tmp/subjects") subjects)
+	ok   mutant VARIANT for a tree of yours: series or stock
+	EOT
 	# Applied: a new branch in a new worktree; the user's checkout and
 	# branch stay as they were.
 	before=$(git -C "$tmp/ok" rev-parse HEAD; git -C "$tmp/ok" symbolic-ref HEAD; git -C "$tmp/ok" status --porcelain)

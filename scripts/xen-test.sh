@@ -59,10 +59,17 @@ if [ -n "$parts" ]; then
 fi
 
 start=$SECONDS
-"$XHP_TOP/scripts/apply.sh" "$base" "$variant" >&2
-img=$("$XHP_TOP/scripts/build.sh" "$base")
+# XHP_IMAGE: a kernel built elsewhere (verify.sh: the user's tree), with
+# XHP_LOG_PREFIX in front of its log names.
+if [ -n "${XHP_IMAGE:-}" ]; then
+	[ -f "$XHP_IMAGE/bzImage" ] || die "XHP_IMAGE=$XHP_IMAGE holds no bzImage"
+	img=$XHP_IMAGE
+else
+	"$XHP_TOP/scripts/apply.sh" "$base" "$variant" >&2
+	img=$("$XHP_TOP/scripts/build.sh" "$base")
+fi
 
-name=$base-${variant/:/-}-$guest-$test${parts:+-$parts}${abi:+-$abi}
+name=${XHP_LOG_PREFIX:-}$base-${variant/:/-}-$guest-$test${parts:+-$parts}${abi:+-$abi}
 logdir=$XHP_CACHE/logs
 log=$logdir/$name.log
 mkdir -p "$logdir"
