@@ -77,15 +77,19 @@ kdir_check() {
 	local kdir=$1 ver
 	sdir=${2:-}
 	[ -d "$kdir" ] || die "$kdir: no such directory"
-	git -C "$kdir" rev-parse --verify -q HEAD >/dev/null 2>&1 ||
-		die "$kdir is not a git tree with a commit; make one with 'git init && git add -f . && git commit' first (nothing was changed)"
 	# Debian's linux-source-6.x tarballs carry Debian's packaging
 	# .gitignore, "/*": "git add -A" of an unpacked tarball commits
 	# nothing, and every patch then fails.
+	local ignored="a .gitignore ignores them, as Debian's linux-source tarball's '/*' does: commit them with 'git add -f . && git commit' (nothing was changed)"
+	if ! git -C "$kdir" rev-parse --verify -q HEAD >/dev/null 2>&1; then
+		git -C "$kdir" check-ignore -q Makefile 2>/dev/null &&
+			die "$kdir: a git tree without a commit, and its Makefile is ignored: $ignored"
+		die "$kdir is not a git tree with a commit; make one with 'git init && git add -f . && git commit' first (nothing was changed)"
+	fi
 	if ! git -C "$kdir" cat-file -e HEAD:Makefile 2>/dev/null; then
 		[ -f "$kdir/Makefile" ] ||
 			die "$kdir has no top-level Makefile: not a kernel tree (nothing was changed)"
-		die "$kdir: HEAD does not hold the kernel's files (Makefile is not committed); a .gitignore ignores them, as Debian's linux-source tarball's '/*' does: commit them with 'git add -f . && git commit' (nothing was changed)"
+		die "$kdir: HEAD does not hold the kernel's files (Makefile is not committed); $ignored"
 	fi
 	[ -z "$(git -C "$kdir" status --porcelain --untracked-files=no)" ] ||
 		die "$kdir has uncommitted changes; commit or stash them first (nothing was changed)"

@@ -268,6 +268,9 @@ kdir_tests() {
 	kdir_tree "$tmp/deb" 6 12 && printf '/*\n' >"$tmp/deb/.gitignore"
 	rm -rf "$tmp/deb/.git" && git -C "$tmp/deb" init -q -b main && git -C "$tmp/deb" add -A &&
 		git -C "$tmp/deb" -c user.name=t -c user.email=t@t commit -q --allow-empty -m "git add -A of a tarball"
+	# The same without even an empty commit, as "git commit" leaves it.
+	kdir_tree "$tmp/deb0" 6 12 && printf '/*\n' >"$tmp/deb0/.gitignore" && rm -rf "$tmp/deb0/.git" &&
+		git -C "$tmp/deb0" init -q -b main
 	kdir_tree "$tmp/dirty" 6 12 && echo "/* local */" >>"$tmp/dirty/arch/x86/xen/smp.c"
 	kdir_tree "$tmp/old" 5 10
 	kdir_tree "$tmp/new" 6 14
@@ -292,7 +295,8 @@ kdir_tests() {
 	done <<-EOT
 	missing  -  no such directory
 	plain    -  is not a git tree with a commit
-	deb      -  git add -f . && git commit
+	deb      -  HEAD does not hold the kernel's files (Makefile is not committed); a .gitignore ignores them
+	deb0     -  a git tree without a commit, and its Makefile is ignored: a .gitignore ignores them
 	dirty    -  has uncommitted changes
 	old      -  is Linux 5.10; the series exists for 6.1 6.12; the nearest, to try: SERIES=patches/6.1
 	new      -  is Linux 6.14; the series exists for 6.1 6.12; the nearest, to try: SERIES=patches/6.12
