@@ -33,7 +33,7 @@ tr -d '\r' <"$log" >"$con"
 # What counts as a failure on the console: the header of a report (hdr,
 # which counts even inside an allowed block) or one of its lines.
 hdr='kernel BUG at|BUG: |^(\[ *[0-9.]+\] )?WARNING:|Oops|general protection fault|'
-hdr+='Kernel panic|list_(add|del) corruption|rcu: INFO: .* stall|'
+hdr+='Kernel panic|list_(add|del) corruption|rcu: INFO: .* stall|the kernel log overflowed|'
 hdr+='INFO: task .* blocked for more than|possible circular locking|'
 hdr+='inconsistent lock state|possible recursive locking|'
 hdr+='suspicious RCU usage|Watchdog detected|soft lockup|'
