@@ -227,7 +227,7 @@ xen_test_parts_tests() {
 		result $r "xen-test.sh refuses $spec: '$text'"
 		[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
 	done <<-EOT
-	faults:6   the test 'faults' has parts 1 to 5; got '6'
+	faults:5   the test 'faults' has parts 1 to 4; got '5'
 	faults:0   TEST:PARTS takes digits
 	faults:    TEST:PARTS takes digits
 	hotplug:1  the test 'hotplug' has no parts

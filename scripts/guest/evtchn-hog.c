@@ -7,12 +7,6 @@
  * port it bound.  With LEAVE = k, the (k+1)th bind of the next bring-up
  * is the one that fails.
  *
- * evtchn-hog upto P: bind until the hypervisor hands out port P, print
- * "upto P n N" (or "full ..." when it refuses first), and hold them; the
- * next port of the domain is then P + 1, if nobody else takes it.  On
- * SIGUSR1, bind one more port and print "next Q": where the next free
- * port is after what ran meanwhile.
- *
  * Built static for the test initramfs (no libc there).
  */
 #include <errno.h>
@@ -20,7 +14,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/ioctl.h>
 #include <stdint.h>
 #include <unistd.h>
@@ -29,25 +22,10 @@
 typedef uint16_t domid_t;
 #include <xen/evtchn.h>
 
-static int fd;
-
 static void quit(int sig)
 {
 	(void)sig;
 	_exit(0);
-}
-
-static void probe(int sig)
-{
-	struct ioctl_evtchn_bind_unbound_port bind = { .remote_domain = 0 };
-	char buf[32];
-	int rc, len;
-
-	(void)sig;
-	rc = ioctl(fd, IOCTL_EVTCHN_BIND_UNBOUND_PORT, &bind);
-	len = snprintf(buf, sizeof(buf), "next %d\n", rc);
-	if (write(1, buf, len) != len)
-		_exit(1);
 }
 
 #define MAX_PORTS 200000
@@ -58,13 +36,8 @@ int main(int argc, char **argv)
 {
 	struct ioctl_evtchn_bind_unbound_port bind = { .remote_domain = 0 };
 	struct ioctl_evtchn_unbind unbind;
-	unsigned long n = 0, leave = 0, upto = 0;
-	int rc = 0, err;
-
-	if (argc > 2 && !strcmp(argv[1], "upto"))
-		upto = strtoul(argv[2], NULL, 10);
-	else if (argc > 1)
-		leave = strtoul(argv[1], NULL, 10);
+	unsigned long n = 0, leave = argc > 1 ? strtoul(argv[1], NULL, 10) : 0;
+	int fd, rc, err;
 
 	fd = open("/dev/xen/evtchn", O_RDWR);
 	if (fd < 0) {
@@ -72,17 +45,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	signal(SIGTERM, quit);
-	signal(SIGUSR1, probe);
-	while (n < MAX_PORTS && !(upto && n && (unsigned long)rc == upto) &&
+	while (n < MAX_PORTS &&
 	       (rc = ioctl(fd, IOCTL_EVTCHN_BIND_UNBOUND_PORT, &bind)) >= 0)
 		ports[n++] = rc;
 	err = errno;
-	if (upto && n && (unsigned long)rc == upto) {
-		printf("upto %lu n %lu\n", upto, n);
-		fflush(stdout);
-		for (;;)
-			pause();
-	}
 	if (leave > n)
 		leave = n;
 	for (unsigned long i = 0; i < leave; i++) {

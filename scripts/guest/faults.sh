@@ -17,11 +17,8 @@
 #      thread fails, for every N that the bring-up reaches; XHP_CYCLES
 #      times.
 #
-#   5. The sweep of 1., with a bind on a never-used 1024-port block (its
-#      own run: faults:5).
-#
 # xhp.parts= on the kernel command line (XHP_PARTS) runs some of them,
-# e.g. 234; the default is 1 to 4.  The others are KTAP skips.
+# e.g. 234; the default is all four.  The others are KTAP skips.
 #
 # Boot with xen.fifo_events=0 (faults.args): the 2-level ABI has 4096
 # ports, which evtchn-hog fills in seconds.  A FIFO run (TEST@fifo)
@@ -118,9 +115,8 @@ setup() {
 #    the writer fails, slab or page allocation.  Reclaiming allocations
 #    (GFP_KERNEL) must be failable too.  A sweep that does not reach its
 #    end within $max sites is a failure: its coverage would be partial.
-#    sweep: one such pass (ok, injected and failed_writes say how it went).
-sweep() {
-	injected=0 failed_writes=0 n=1 max=400 swept=false
+failslab_sweep() {
+	ok=true injected=0 failed_writes=0 n=1 max=400 swept=false
 	for a in failslab fail_page_alloc; do
 		setup N "$dbg/$a/ignore-gfp-wait" && setup 0 "$dbg/$a/verbose" || ok=false
 	done
@@ -148,11 +144,6 @@ sweep() {
 		n=$((n + 1))
 	done
 	$swept || ! $ok || { echo "# fail-nth: more than $max sites, sweep cut short"; ok=false; }
-}
-
-failslab_sweep() {
-	ok=true
-	sweep
 	[ $injected -ge $min_sites ] || ! $ok ||
 		{ echo "# fail-nth: $injected sites, fewer than $min_sites: the sweep tested too little"; ok=false; }
 	[ $failed_writes -ge $min_failed_writes ] || ! $ok ||
@@ -298,63 +289,20 @@ fail_function_binds() {
 	fi
 }
 
-# 5. The sweep of part 1 again, with the bring-up's first (k = 0) and
-#    second (k = 1) bind on the first port of a 1024-port block that no
-#    channel used before: there the event core allocates a row of its
-#    port-to-irq table and, with FIFO, a page of the event array, both
-#    failable.  evtchn-hog holds the ports below.  The block must be
-#    fresh (rows are never freed): part 5 runs alone (faults:5), in
-#    dom0 (a domU's ports stop at 1023).  After each pass the next free
-#    port must lie beyond the block's first: the bring-up reached it.
-fresh_rows() {
-	ok=true total=0
-	for k in 0 1; do
-		first=$(((k + 1) * 1024))
-		rm -f /tmp/hog.out
-		"$XHP_TESTS/evtchn-hog" upto $((first - 1 - k)) >/tmp/hog.out &
-		hog=$!
-		while ! grep -q -E '^(upto|full)' /tmp/hog.out 2>/dev/null; do
-			kill -0 $hog 2>/dev/null || break
-			sleep 1
-		done
-		if ! grep -q '^upto' /tmp/hog.out; then
-			echo "# evtchn-hog could not hold the ports below $((first - k)): $(cat /tmp/hog.out)"
-			ok=false
-		else
-			sweep
-			set_online "$cpu" 1 || { echo "# cpu$cpu does not come online after the sweep"; ok=false; }
-			kill -USR1 $hog
-			sleep 1
-			next=$(sed -n 's/^next //p' /tmp/hog.out)
-			set_online "$cpu" 0
-			[ $injected -ge $min_sites ] || ! $ok ||
-				{ echo "# fail-nth: $injected sites, fewer than $min_sites: the sweep tested too little"; ok=false; }
-			[ "${next:-0}" -gt "$first" ] || ! $ok ||
-				{ echo "# port $first not reached by the bring-up (next free port: ${next:-none})"; ok=false; }
-			ktap_print_msg "fresh block at port $first, bind $((k + 1)): $injected sites, $failed_writes failed writes, next port $next"
-			total=$((total + injected))
-		fi
-		kill $hog 2>/dev/null
-		wait $hog 2>/dev/null
-		$ok || break
-	done
-	ktap_test_result "failslab and fail_page_alloc with a bind on a fresh 1024-port block ($total sites)" $ok
-}
-
 main() {
 	ktap_print_header
 	if [ ! -w "$sys/online" ]; then
 		ktap_skip_all "needs cpu$cpu to be hot-pluggable"
 		exit "$KSFT_SKIP"
 	fi
-	ktap_set_plan 5
+	ktap_set_plan 4
 	set_online "$cpu" 0 || ktap_exit_fail_msg "cannot take cpu$cpu offline"
 	base=$(xen_line_count)
 	ktap_print_msg "cpu$cpu offline, Xen per-CPU lines: $base"
 
 	# The parts that xhp.parts= selects run; the others are reported skipped.
 	p=0
-	for part in failslab_sweep out_of_channels fail_knob fail_function_binds fresh_rows; do
+	for part in failslab_sweep out_of_channels fail_knob fail_function_binds; do
 		p=$((p + 1))
 		case $parts in
 		*$p*) "$part" ;;
