@@ -62,7 +62,7 @@ for run in $runs; do
 	faults*) n=1 ;;
 	esac
 	start=$SECONDS
-	out=$(XHP_IMAGE=$img XHP_LOG_PREFIX=$name- "$XHP_TOP/scripts/xen-test.sh" "$base" "$guest" "$test" "$n" "$variant") && r=0 || r=1
+	out=$(XHP_IMAGE=$img XHP_LOG_PREFIX=kdir-$(basename "$kdir")- "$XHP_TOP/scripts/xen-test.sh" "$base" "$guest" "$test" "$n" "$variant") && r=0 || r=1
 	echo "$out" >&2
 	reason=$(sed -n 2p <<<"$out" | sed 's/^ *//' | cut -c1-60)
 	want=PASS
@@ -86,5 +86,5 @@ echo
 printf '%-5s %-14s %6s %7s  %-5s %-7s %s\n' GUEST TEST CYCLES TIME ROW VERDICT REASON
 printf '%s' "$rows"
 echo
-echo "guests: hvm = PVHVM domU, pvh = PVH dom0, pv = PV dom0; logs: $XHP_CACHE/logs/$name-*"
+echo "guests: hvm = PVHVM domU, pvh = PVH dom0, pv = PV dom0; logs: $XHP_CACHE/logs/kdir-$(basename "$kdir")-$base-$variant-*"
 exit $ok
