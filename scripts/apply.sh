@@ -120,9 +120,7 @@ carried() {
 	while read -r subj; do
 		total=$((total + 1))
 		git -C "$1" log --format=%s -n 2000 HEAD | grep -qxF -- "$subj" && have=$((have + 1))
-	done < <(for f in $(series_files "$sdir"); do
-		sed -n '/^Subject: /{s/^Subject: \[PATCH[^]]*\] //;N;s/\n / /;s/\n.*//;p;q}' "$f"
-	done)
+	done < <(series_subjects "$sdir")
 	echo "$have of $total"
 }
 

@@ -48,10 +48,6 @@ out=$XHP_CACHE/build/$label
 [ -z "$(git -C "$wt" status --porcelain --untracked-files=no)" ] ||
 	die "$wt has uncommitted changes; run 'make apply' to reset it"
 
-kb() {
-	make -C "$wt" O="$out" -j"$(nproc)" CC="ccache gcc" "$@"
-}
-
 # The fragment counts by its options, not its comments; a user's config
 # by its content.
 fraghash=$({ grep -v '^[[:space:]]*#' "$frag" | sed '/^[[:space:]]*$/d'; [ -z "$kconfig" ] || cat "$kconfig"; } |
@@ -69,22 +65,19 @@ mkdir -p "$out" "$CCACHE_DIR"
 # Reconfigure only when the fragment's options changed: a rewritten
 # .config costs a full rebuild.
 if [ "$(cat "$out/.fraghash" 2>/dev/null)" != "$fraghash" ]; then
-	if [ -n "$kconfig" ]; then
-		note "$label: configuring ($kconfig + $(basename "$frag"))"
-		(cd "$wt" && CC="ccache gcc" scripts/kconfig/merge_config.sh -O "$out" "$kconfig" "$frag") >"$out/merge_config.log" 2>&1 ||
-			die "merge_config.sh failed for $label; see $out/merge_config.log"
-	else
-		note "$label: configuring (allnoconfig + $(basename "$frag"))"
-		(cd "$wt" && CC="ccache gcc" scripts/kconfig/merge_config.sh -n -O "$out" "$frag") >"$out/merge_config.log" 2>&1 ||
-			die "merge_config.sh failed for $label; see $out/merge_config.log"
-	fi
+	# -n: allnoconfig under the fragment; else the user's config.
+	merge=(-n "$frag")
+	[ -z "$kconfig" ] || merge=("$kconfig" "$frag")
+	note "$label: configuring (${kconfig:-allnoconfig} + $(basename "$frag"))"
+	(cd "$wt" && CC="ccache gcc" scripts/kconfig/merge_config.sh -O "$out" "${merge[@]}") >"$out/merge_config.log" 2>&1 ||
+		die "merge_config.sh failed for $label; see $out/merge_config.log"
 	missing=$(missing_options "$frag" "$out/.config" | sed 's/=.*//')
 	[ -z "$missing" ] || die "$label: options of $(basename "$frag") not in the final .config: $(echo $missing)"
 	echo "$fraghash" >"$out/.fraghash"
 fi
 
 note "$label: building $(git -C "$wt" log -1 --format=%s | cut -c1-60)"
-progress "$out/build.log" "$label: building" kb bzImage modules || {
+progress "$out/build.log" "$label: building" kmake_in "$wt" "$out" bzImage modules || {
 	grep -E 'error|Error' "$out/build.log" | head -20 >&2
 	die "$label: kernel build failed; first error: $(grep -m1 -E 'error:|Error [0-9]' "$out/build.log" | cut -c1-160); full log in $out/build.log"
 }
@@ -93,7 +86,7 @@ rm -rf "$img.tmp"
 mkdir -p "$img.tmp"
 cp "$out/arch/x86/boot/bzImage" "$out/vmlinux" "$out/System.map" "$img.tmp/"
 cp "$out/.config" "$img.tmp/config"
-kb -s INSTALL_MOD_PATH="$img.tmp/modules" INSTALL_MOD_STRIP=1 modules_install >/dev/null
+kmake_in "$wt" "$out" -s INSTALL_MOD_PATH="$img.tmp/modules" INSTALL_MOD_STRIP=1 modules_install >/dev/null
 if [ -n "$base_ref" ]; then
 	git -C "$wt" log --format='%h %s' -1 "$base_ref"
 	git -C "$wt" log --format='%h %s' "$base_ref..HEAD"

@@ -59,13 +59,20 @@ series_dir() {
 	fi
 }
 
-# kmake BASE ARGS...: Kbuild in the worktree of BASE, objects in its O=
-# directory in the cache, compiled through ccache.
+# kmake_in TREE OUT ARGS...: Kbuild in TREE, objects in OUT, compiled
+# through ccache.
+kmake_in() {
+	local tree=$1 out=$2
+	shift 2
+	make -C "$tree" O="$out" -j"$(nproc)" CC="ccache gcc" "$@"
+}
+
+# kmake BASE ARGS...: kmake_in the worktree of BASE and its O= directory
+# in the cache.
 kmake() {
 	local base=$1
 	shift
-	make -C "$XHP_CACHE/work/$base" O="$XHP_CACHE/build/$base" -j"$(nproc)" \
-		CC="ccache gcc" "$@"
+	kmake_in "$XHP_CACHE/work/$base" "$XHP_CACHE/build/$base" "$@"
 }
 
 # progress LOG LABEL CMD...: run CMD with its output in LOG, and say
@@ -106,6 +113,15 @@ missing_options() {
 		while IFS= read -r line; do
 			grep -qxF "$line" "$2" || echo "$line"
 		done
+}
+
+# series_subjects DIR: the subject of each patch of DIR/series, without
+# its [PATCH ...] prefix, one a line.
+series_subjects() {
+	local f
+	for f in $(series_files "$1"); do
+		sed -n '/^Subject: /{s/^Subject: \[PATCH[^]]*\] //;N;s/\n / /;s/\n.*//;p;q}' "$f"
+	done
 }
 
 # series_files DIR: the patches listed in DIR/series, in order, as paths.

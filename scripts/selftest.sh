@@ -312,9 +312,7 @@ kdir_tests() {
 	# the series, or all of it for a stock build, is refused, unchanged.
 	kdir_tree "$tmp/part" 6 12
 	kdir_tree "$tmp/all" 6 12
-	for f in $(series_files "$XHP_TOP/patches/6.12"); do
-		sed -n '/^Subject: /{s/^Subject: \[PATCH[^]]*\] //;N;s/\n / /;s/\n.*//;p;q}' "$f"
-	done >"$tmp/subjects"
+	series_subjects "$XHP_TOP/patches/6.12" >"$tmp/subjects"
 	git -C "$tmp/part" -c user.name=t -c user.email=t@t commit -q --allow-empty -F - <<<"$(head -n 1 "$tmp/subjects")"
 	while read -r subj; do
 		git -C "$tmp/all" -c user.name=t -c user.email=t@t commit -q --allow-empty -m "$subj"
