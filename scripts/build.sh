@@ -36,6 +36,13 @@ if [ "${1:-}" = --tree ]; then
 	[ -z "$kconfig" ] || kconfig=$(realpath "$kconfig")
 	[ -d "$wt" ] || die "no worktree $wt"
 	base_ref=
+	# verify.sh on a tree without CONFIG_CPU_HOTPLUG_STATE_CONTROL: the
+	# fragment without it (the step-down rows are skipped there).
+	if [ -n "${XHP_NO_STATE_CONTROL:-}" ]; then
+		mkdir -p "$XHP_CACHE/build/$label"
+		grep -v '^CONFIG_CPU_HOTPLUG_STATE_CONTROL=' "$frag" >"$XHP_CACHE/build/$label/fragment.config"
+		frag=$XHP_CACHE/build/$label/fragment.config
+	fi
 else
 	base=${1:?usage: $0 BASE}
 	check_base "$base"

@@ -329,6 +329,16 @@ kdir_tests() {
 	all  stock  already carries the series ($(wc -l <"$tmp/subjects") of $(wc -l <"$tmp/subjects") subjects)
 	ok   mutant VARIANT for a tree of yours: series or stock
 	EOT
+	# make verify on a tree without CONFIG_CPU_HOTPLUG_STATE_CONTROL: the
+	# step-down rows are skipped and said; stock has nothing else to run.
+	kdir_tree "$tmp/nostate" 6 12
+	before=$(kdir_state "$tmp/nostate")
+	out=$("$XHP_TOP/scripts/verify.sh" "$tmp/nostate" stock 2>&1) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -q "has no CONFIG_CPU_HOTPLUG_STATE_CONTROL (lib/Kconfig.debug): the step-down rows are skipped: hvm:stepdown pvh:stepdown pv:stepdown" &&
+		echo "$out" | grep -q "nothing left to run on $tmp/nostate without CONFIG_CPU_HOTPLUG_STATE_CONTROL" || r=1; }
+	[ $r = 0 ] && { [ "$before" = "$(kdir_state "$tmp/nostate")" ] && [ -z "$(ls -A "$XHP_CACHE/verify")" ] || r=1; }
+	result $r "make verify KDIR=<tree without CONFIG_CPU_HOTPLUG_STATE_CONTROL> VARIANT=stock: step-down skipped and said, nothing left, the tree unchanged"
+	[ $r = 0 ] || echo "$out" | tail -n 4 | sed 's/^/# /'
 	# Applied: a new branch in a new worktree; the user's checkout and
 	# branch stay as they were.
 	before=$(git -C "$tmp/ok" rev-parse HEAD; git -C "$tmp/ok" symbolic-ref HEAD; git -C "$tmp/ok" status --porcelain)

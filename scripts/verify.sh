@@ -35,7 +35,6 @@ else
 	runs=${XHP_VERIFY_RUNS:-"hvm:hotplug hvm:stepdown hvm:faults:24 pvh:hotplug pvh:stepdown pvh:faults:134 pv:hotplug pv:stepdown pv:faults:134"}
 fi
 
-"$XHP_TOP/scripts/bases.sh" >&2
 name=kdir-$(basename "$kdir")-$variant
 wt=$XHP_CACHE/verify/$name
 mkdir -p "$XHP_CACHE/verify"
@@ -46,6 +45,20 @@ trap 'git -C "$kdir" worktree remove --force "$wt" >/dev/null 2>&1 || true' EXIT
 
 commit=$(git -C "$kdir" rev-parse --short=12 HEAD)
 version=$(make -s -C "$wt" kernelversion 2>/dev/null || echo "?")
+
+# The step-down walks cpuN/hotplug/target through every state, which
+# only CONFIG_CPU_HOTPLUG_STATE_CONTROL allows (the other rows need
+# only online and the fail knob).  A tree without the option loses
+# those rows, and says so.
+if ! grep -qx 'config CPU_HOTPLUG_STATE_CONTROL' "$wt/lib/Kconfig.debug" 2>/dev/null; then
+	skipped=$(printf '%s\n' $runs | grep ':stepdown' | tr '\n' ' ')
+	runs=$(printf '%s\n' $runs | grep -v ':stepdown' | tr '\n' ' ')
+	note "Linux $version has no CONFIG_CPU_HOTPLUG_STATE_CONTROL (lib/Kconfig.debug): the step-down rows are skipped: ${skipped:-none}"
+	[ -n "${runs// /}" ] || die "nothing left to run on $kdir without CONFIG_CPU_HOTPLUG_STATE_CONTROL (nothing was changed)"
+	export XHP_NO_STATE_CONTROL=1
+fi
+
+"$XHP_TOP/scripts/bases.sh" >&2
 note "$name: $kdir at $commit (Linux $version), $(git -C "$wt" rev-list --count "$commit..HEAD") patches on top; build"
 img=$("$XHP_TOP/scripts/build.sh" --tree "$wt" "$name") || exit 1
 
@@ -77,7 +90,7 @@ echo
 echo "tree:    $kdir"
 echo "commit:  $commit $(git -C "$kdir" log -1 --format=%s | cut -c1-60)"
 echo "version: $version; series: ${SERIES:-patches/$base} ($variant)"
-echo "config:  ${KCONFIG:-allnoconfig} + arch/x86/configs/xen_hotplug_test.config ($img/config)"
+echo "config:  ${KCONFIG:-allnoconfig} + arch/x86/configs/xen_hotplug_test.config${XHP_NO_STATE_CONTROL:+ without CONFIG_CPU_HOTPLUG_STATE_CONTROL} ($img/config)"
 echo
 printf '%-5s %-14s %6s %7s  %-5s %-7s %s\n' GUEST TEST CYCLES TIME ROW VERDICT REASON
 printf '%s' "$rows"
