@@ -339,6 +339,24 @@ kdir_tests() {
 	[ $r = 0 ] && { [ "$before" = "$(kdir_state "$tmp/nostate")" ] && [ -z "$(ls -A "$XHP_CACHE/verify")" ] || r=1; }
 	result $r "make verify KDIR=<tree without CONFIG_CPU_HOTPLUG_STATE_CONTROL> VARIANT=stock: step-down skipped and said, nothing left, the tree unchanged"
 	[ $r = 0 ] || echo "$out" | tail -n 4 | sed 's/^/# /'
+	# make verify's build of a tree that does not compile: the first
+	# error line and the log are named.  A stand-in tree: its
+	# merge_config.sh writes the fragment as the .config, its Makefile
+	# fails as Kbuild does on a compile error.
+	kdir_tree "$tmp/broken" 6 12
+	mkdir -p "$tmp/broken/scripts/kconfig"
+	cat >"$tmp/broken/scripts/kconfig/merge_config.sh" <<-'SH'
+	#!/bin/sh
+	[ "$1" = -O ] && out=$2 && shift 2 && [ "$1" = -n ] && shift && cat "$@" >"$out/.config"
+	SH
+	chmod +x "$tmp/broken/scripts/kconfig/merge_config.sh"
+	printf 'bzImage modules:\n\t@echo "  CC      arch/x86/xen/smp.o"\n\t@echo "arch/x86/xen/smp.c:1:18: error: expected identifier" >&2\n\t@exit 1\n' >>"$tmp/broken/Makefile"
+	git -C "$tmp/broken" add -A && git -C "$tmp/broken" -c user.name=t -c user.email=t@t commit -q -m "does not compile"
+	out=$("$XHP_TOP/scripts/build.sh" --tree "$tmp/broken" kdir-broken 2>&1) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qF "kdir-broken: kernel build failed; first error: arch/x86/xen/smp.c:1:18: error: expected identifier; full log in $XHP_CACHE/build/kdir-broken/build.log" || r=1; }
+	[ $r = 0 ] && [ ! -e "$XHP_CACHE/images/kdir-broken" ] || r=1
+	result $r "make verify's build of a tree that does not compile: the first error line and the log named, no image kept"
+	[ $r = 0 ] || echo "$out" | tail -n 4 | sed 's/^/# /'
 	# Applied: a new branch in a new worktree; the user's checkout and
 	# branch stay as they were.
 	before=$(git -C "$tmp/ok" rev-parse HEAD; git -C "$tmp/ok" symbolic-ref HEAD; git -C "$tmp/ok" status --porcelain)
