@@ -51,8 +51,10 @@ version=$(make -s -C "$wt" kernelversion 2>/dev/null || echo "?")
 # only online and the fail knob).  A tree without the option loses
 # those rows, and says so.
 if ! grep -qx 'config CPU_HOTPLUG_STATE_CONTROL' "$wt/lib/Kconfig.debug" 2>/dev/null; then
-	skipped=$(printf '%s\n' $runs | grep ':stepdown' | tr '\n' ' ')
-	runs=$(printf '%s\n' $runs | grep -v ':stepdown' | tr '\n' ' ')
+	# shellcheck disable=SC2086 # runs: a list of GUEST:TEST words
+	skipped=$(printf '%s\n' $runs | grep ':stepdown' | paste -sd ' ')
+	# shellcheck disable=SC2086
+	runs=$(printf '%s\n' $runs | grep -v ':stepdown' | paste -sd ' ')
 	note "Linux $version has no CONFIG_CPU_HOTPLUG_STATE_CONTROL (lib/Kconfig.debug): the step-down rows are skipped: ${skipped:-none}"
 	[ -n "${runs// /}" ] || die "nothing left to run on $kdir without CONFIG_CPU_HOTPLUG_STATE_CONTROL (nothing was changed)"
 	export XHP_NO_STATE_CONTROL=1
