@@ -12,6 +12,7 @@
 #   scripts/selftest.sh deps        deps.sh --audit on scripts/deps.list,
 #                                   and on the list less each package
 #   scripts/selftest.sh kdir        apply.sh --kdir on bad user trees
+#   scripts/selftest.sh gaps        gaps.sh on silences and kept logs
 #   scripts/selftest.sh guest       the in-guest tests' rules on fixtures
 #                                   (tests/guest), and xen-test.sh's
 #                                   TEST:PARTS check
@@ -475,6 +476,36 @@ lint_matrix_tests() {
 	"$XHP_TOP/scripts/apply.sh" "$base" series >/dev/null 2>&1 || true
 }
 
+# gaps.sh (issue 15: no step silent for more than 30 s): a silence over
+# the limit is red and names the line that ended it, one within it is
+# green with the command's own status, a log without its exit line is
+# red, and each kept log of a real run (tests/gaps/*.log) is green.
+gaps_tests() {
+	local tmp out r f kept=0
+	tmp=$(mktemp -d)
+	out=$("$XHP_TOP/scripts/gaps.sh" -m 1 "$tmp/a.log" sh -c 'echo one; sleep 2; echo two' 2>&1) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qE "longest silence 2\.[0-9] s \(limit 1 s\), from 0\.[0-9] s to: two$" || r=1; }
+	result $r "gaps.sh: 2 s of silence over a 1 s limit is red, and names the line after it"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	out=$("$XHP_TOP/scripts/gaps.sh" -m 5 "$tmp/b.log" sh -c 'echo one; sleep 2; echo two; exit 3' 2>&1) && r=1 || r=$?
+	[ "$r" = 3 ] && echo "$out" | grep -q "longest silence 2\.[0-9] s (limit 5 s)" && r=0 || r=1
+	result $r "gaps.sh: within the limit, the command's own status (3) is passed on"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	head -n 2 "$tmp/b.log" >"$tmp/c.log"
+	out=$("$XHP_TOP/scripts/gaps.sh" --judge "$tmp/c.log" 2>&1) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -q "no exit line" || r=1; }
+	result $r "gaps.sh --judge: a log cut short (no exit line) is red"
+	for f in "$XHP_TOP"/scripts/tests/gaps/*.log; do
+		[ -f "$f" ] || continue
+		kept=$((kept + 1))
+		out=$("$XHP_TOP/scripts/gaps.sh" --judge "$f" 2>&1) && r=0 || r=1
+		result $r "kept log $(basename "$f"): $out"
+	done
+	[ $kept -gt 0 ] && r=0 || r=1
+	result $r "gaps.sh: $kept kept log(s) of a real cold run judged"
+	rm -rf "$tmp"
+}
+
 case ${1:-all} in
 verdict) verdict_tests ;;
 emulation) emulation_tests ;;
@@ -486,7 +517,8 @@ check) check_tests ;;
 model) model_tests ;;
 scenarios) scenarios_tests ;;
 kdir) kdir_tests ;;
-all) verdict_tests; emulation_tests; deps_tests; guest_tests; check_tests; model_tests; scenarios_tests; kdir_tests; lint_tests ;;
-*) die "usage: $0 [verdict|emulation|deps|guest|check|model|scenarios|kdir|lint|all]" ;;
+gaps) gaps_tests ;;
+all) verdict_tests; emulation_tests; deps_tests; guest_tests; check_tests; model_tests; scenarios_tests; kdir_tests; gaps_tests; lint_tests ;;
+*) die "usage: $0 [verdict|emulation|deps|guest|check|model|scenarios|kdir|gaps|lint|lint-matrix|all]" ;;
 esac
 tap_end
