@@ -12,6 +12,15 @@
 
 . "$(dirname "$0")/lib.sh"
 
+# commit_base DIR MESSAGE: the unpacked tree as one commit, the same id
+# on every machine (fixed author, committer and dates).
+commit_base() {
+	GIT_AUTHOR_NAME="Debian kernel team" GIT_AUTHOR_EMAIL="debian-kernel@lists.debian.org" \
+	GIT_COMMITTER_NAME="Debian kernel team" GIT_COMMITTER_EMAIL="debian-kernel@lists.debian.org" \
+	GIT_AUTHOR_DATE="2000-01-01T00:00:00Z" GIT_COMMITTER_DATE="2000-01-01T00:00:00Z" \
+		git -C "$1" commit -q -m "$2"
+}
+
 need git
 need xz
 
@@ -56,18 +65,18 @@ one_base() {
 	tmp=$XHP_CACHE/bases/.unpack-$base
 	rm -rf "$tmp"
 	mkdir -p "$tmp"
-	tar -xf "$tarball" -C "$tmp"
+	progress "$tmp.log" "base $base: unpacking" tar -xf "$tarball" -C "$tmp" ||
+		die "base $base: tar failed; see $tmp.log"
 	[ -d "$tmp/$pkg" ] || die "$tarball does not contain $pkg/"
 
 	git -C "$tmp/$pkg" init -q -b debian
 	git -C "$tmp/$pkg" config gc.auto 0
 	# Debian's top-level .gitignore ignores every path (it serves their
 	# packaging repository), so add the pristine tree with -f.
-	git -C "$tmp/$pkg" add -A -f .
-	GIT_AUTHOR_NAME="Debian kernel team" GIT_AUTHOR_EMAIL="debian-kernel@lists.debian.org" \
-	GIT_COMMITTER_NAME="Debian kernel team" GIT_COMMITTER_EMAIL="debian-kernel@lists.debian.org" \
-	GIT_AUTHOR_DATE="2000-01-01T00:00:00Z" GIT_COMMITTER_DATE="2000-01-01T00:00:00Z" \
-		git -C "$tmp/$pkg" commit -q -m "Debian $pkg $ver"
+	progress "$tmp.log" "base $base: git add" git -C "$tmp/$pkg" add -A -f . ||
+		die "base $base: git add failed; see $tmp.log"
+	progress "$tmp.log" "base $base: git commit" commit_base "$tmp/$pkg" "Debian $pkg $ver" ||
+		die "base $base: git commit failed; see $tmp.log"
 	# DEP-14 tag name: git refuses "~" and ":".
 	git -C "$tmp/$pkg" tag "debian/$(echo "$ver" | tr "~:" "_%")"
 
@@ -75,6 +84,7 @@ one_base() {
 	rm -rf "$dir"
 	mv "$tmp/$pkg" "$dir"
 	rmdir "$tmp"
+	rm -f "$tmp.log"
 	echo "$ver" >"$dir.version"
 	note "base $base: $pkg $ver at $dir ($(git -C "$dir" rev-parse --short HEAD))"
 }

@@ -32,8 +32,8 @@ dir=$XHP_CACHE/dom0root/tree
 rm -rf "$dir" "$out" "$out.stamp"
 mkdir -p "$dir"
 note "debootstrap bookworm with $pkgs (about a minute)"
-debootstrap --variant=minbase --include="$pkgs" bookworm "$dir" "$mirror" \
-	>"$XHP_CACHE/dom0root/debootstrap.log" 2>&1 ||
+progress "$XHP_CACHE/dom0root/debootstrap.log" debootstrap \
+	debootstrap --variant=minbase --include="$pkgs" bookworm "$dir" "$mirror" ||
 	die "debootstrap failed; see $XHP_CACHE/dom0root/debootstrap.log"
 
 # bookworm's tools can be older than the hypervisor from

@@ -76,16 +76,21 @@ kmake() {
 }
 
 # progress LOG LABEL CMD...: run CMD with its output in LOG, and say
-# every 30 s on stderr how far it got (Kbuild's lines in LOG: objects
-# compiled, and the last of them), so that no step is silent for long.
-# Returns CMD's status.
+# every 25 s on stderr how far it got, so that no step is silent for
+# 30 s (gaps.sh judges that): for a Kbuild log the objects compiled and
+# the last of them, for any other the last line.  Returns CMD's status.
 progress() {
-	local log=$1 label=$2 pid t0=$SECONDS rc=0
+	local log=$1 label=$2 pid t0=$SECONDS rc=0 n
 	shift 2
 	"$@" >"$log" 2>&1 &
 	pid=$!
-	while ! wait_for_pid "$pid" 30; do
-		note "$label: $(grep -c -E '^  (CC|AS|LD|AR)' "$log") objects, $((SECONDS - t0)) s; $(grep -E '^  [A-Z]+' "$log" | tail -n 1 | sed 's/^ *//')"
+	while ! wait_for_pid "$pid" 25; do
+		n=$(grep -c -E '^  (CC|AS|LD|AR)' "$log" || true)
+		if [ "$n" -gt 0 ]; then
+			note "$label: $n objects, $((SECONDS - t0)) s; $(grep -E '^  [A-Z]+' "$log" | tail -n 1 | sed 's/^ *//')"
+		else
+			note "$label: $((SECONDS - t0)) s; $(tail -n 1 "$log" | cut -c1-80)"
+		fi
 	done
 	wait "$pid" || rc=$?
 	return $rc

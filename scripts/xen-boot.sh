@@ -145,7 +145,8 @@ endings+='possible (circular|recursive) locking|inconsistent lock state|'
 endings+='INFO: task .* blocked for more than|rcu: INFO: .* stall|'
 endings+='list_(add|del) corruption|Triple fault|Dom0 crashed|'
 endings+='WARNING: CPU: [0-9]+ PID: [0-9]+ at (drivers/xen|arch/x86/xen)/'
-# Where the run is, for a note every 30 s on stderr.
+# Where the run is, for a note every 25 s on stderr (no step may be
+# silent for 30 s, gaps.sh).
 phase() {
 	local tests plan
 	if grep -a -q '^xhp: running' "$log"; then
@@ -167,7 +168,7 @@ phase() {
 qemu=$!
 ended= t0=$SECONDS told=$SECONDS
 while kill -0 "$qemu" 2>/dev/null; do
-	if [ $((SECONDS - told)) -ge 30 ]; then
+	if [ $((SECONDS - told)) -ge 25 ]; then
 		note "$(basename "$log" .log): $(phase), $((SECONDS - t0)) s"
 		told=$SECONDS
 	fi
