@@ -73,8 +73,10 @@ one_base() {
 	git -C "$tmp/$pkg" config gc.auto 0
 	# Debian's top-level .gitignore ignores every path (it serves their
 	# packaging repository), so add the pristine tree with -f.
+	note "base $base: unpacked, adding the tree to git"
 	progress "$tmp.log" "base $base: git add" git -C "$tmp/$pkg" add -A -f . ||
 		die "base $base: git add failed; see $tmp.log"
+	note "base $base: committing the tree"
 	progress "$tmp.log" "base $base: git commit" commit_base "$tmp/$pkg" "Debian $pkg $ver" ||
 		die "base $base: git commit failed; see $tmp.log"
 	# DEP-14 tag name: git refuses "~" and ":".
