@@ -36,13 +36,6 @@ if [ "${1:-}" = --tree ]; then
 	[ -z "$kconfig" ] || kconfig=$(realpath "$kconfig")
 	[ -d "$wt" ] || die "no worktree $wt"
 	base_ref=
-	# verify.sh on a tree without CONFIG_CPU_HOTPLUG_STATE_CONTROL: the
-	# fragment without it (the step-down rows are skipped there).
-	if [ -n "${XHP_NO_STATE_CONTROL:-}" ]; then
-		mkdir -p "$XHP_CACHE/build/$label"
-		grep -v '^CONFIG_CPU_HOTPLUG_STATE_CONTROL=' "$frag" >"$XHP_CACHE/build/$label/fragment.config"
-		frag=$XHP_CACHE/build/$label/fragment.config
-	fi
 else
 	base=${1:?usage: $0 BASE}
 	check_base "$base"
@@ -52,6 +45,13 @@ else
 	base_ref=debian
 fi
 out=$XHP_CACHE/build/$label
+# verify.sh on a tree without CONFIG_CPU_HOTPLUG_STATE_CONTROL: the
+# fragment without it (the step-down rows are skipped there).
+if [ -z "$base_ref" ] && [ -n "${XHP_NO_STATE_CONTROL:-}" ]; then
+	mkdir -p "$out"
+	grep -v '^CONFIG_CPU_HOTPLUG_STATE_CONTROL=' "$frag" >"$out/fragment.config"
+	frag=$out/fragment.config
+fi
 [ -z "$(git -C "$wt" status --porcelain --untracked-files=no)" ] ||
 	die "$wt has uncommitted changes; run 'make apply' to reset it"
 

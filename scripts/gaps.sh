@@ -47,16 +47,18 @@ shift
 [ $# -gt 0 ] || die "usage: $0 [-m SECONDS] LOG CMD..."
 rm -f "$log.tmp"
 t0=$EPOCHREALTIME
-rc=0
+# elapsed: seconds since t0, one decimal.
+elapsed() {
+	awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'
+}
 # Each line is passed on as it came, and stamped into LOG.
 { "$@" 2>&1 || echo "exit $?"; } | while IFS= read -r line; do
 	printf '%s\n' "$line"
-	t=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
-	printf '%s %s\n' "$t" "$line" >>"$log.tmp"
+	printf '%s %s\n' "$(elapsed)" "$line" >>"$log.tmp"
 done
 # A CMD that succeeded printed no "exit N" of its own: add "exit 0".
 if ! tail -n 1 "$log.tmp" 2>/dev/null | grep -qE '^[0-9.]+ exit [0-9]+$'; then
-	printf '%s exit 0\n' "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')" >>"$log.tmp"
+	printf '%s exit 0\n' "$(elapsed)" >>"$log.tmp"
 fi
 mv "$log.tmp" "$log"
 rc=$(tail -n 1 "$log" | awk '{ print $3 }')

@@ -169,8 +169,6 @@ model_tests() {
 	[ $r = 0 ] || echo "$out" | grep -E '^(not )?ok' | sed 's/^/# /'
 }
 
-# xen-scenarios.sh on kept xen-test.sh outputs (tests/scenarios): a red
-# row counts only with its reason in the verdict's evidence.
 # tier_coverage TABLE: what a scenario table lacks, per base, of what
 # the CI tier must show (issue 15): PV dom0, PVH dom0 and the PVHVM
 # domU passing, each event ABI, a stock row and a mutant row that must
@@ -206,6 +204,9 @@ tier_coverage() {
 	done
 }
 
+# xen-scenarios.sh on kept xen-test.sh outputs (tests/scenarios): a red
+# row counts only with its reason in the verdict's evidence, and
+# scenarios/check covers what the CI tier must show (tier_coverage).
 scenarios_tests() {
 	local d=$XHP_TOP/scripts/tests/scenarios out i=0 want why got r
 	local check=$XHP_TOP/scripts/scenarios/check tmp cut
