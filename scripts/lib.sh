@@ -96,6 +96,16 @@ progress() {
 	return $rc
 }
 
+# The line xen-boot.sh appends to the console when QEMU itself died of a
+# crash signal (timeout(1) exits 128+N when its command is killed by
+# signal N; 137 is its own SIGKILL): emulation-fault.sh's evidence.
+# Prints nothing for any other exit status.
+qemu_crash_line() {
+	case $1 in
+	132 | 134 | 135 | 136 | 139) echo "xhp-host: QEMU died of SIG$(kill -l $(($1 - 128))) (exit $1)" ;;
+	esac
+}
+
 # wait_for_pid PID SECONDS: true once PID has ended, false after SECONDS.
 wait_for_pid() {
 	local i

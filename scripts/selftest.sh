@@ -103,6 +103,17 @@ emulation_tests() {
 		[ $r = 0 ] || echo "# got $got: $out"
 	done < <(rows "$d/expected")
 	rm -rf "$tmp"
+	# What xen-boot.sh appends when QEMU died of a crash signal is what
+	# the fixture holds; nothing for an exit, the time-out or our kill.
+	out=$(qemu_crash_line 139)
+	[ "$out" = "$(tail -n 1 "$d/qemu-segv.log")" ] && r=0 || r=1
+	result $r "qemu_crash_line 139 is qemu-segv.log's last line"
+	for st in 0 1 124 137 143; do
+		[ -z "$(qemu_crash_line $st)" ] && r=0 || r=1
+		result $r "qemu_crash_line $st: nothing"
+	done
+	grep -q '^qemu_crash_line "$rc" >>"$log"$' "$XHP_TOP/scripts/xen-boot.sh" && r=0 || r=1
+	result $r "xen-boot.sh appends qemu_crash_line to the console"
 }
 
 # deps.sh --audit: green on the list, and red, naming the command, on

@@ -185,4 +185,5 @@ rc=0
 wait "$qemu" || rc=$?
 # Stopped by us after the end: not a time-out.
 [ -n "$ended" ] && [ "$rc" != 124 ] && rc=0
+qemu_crash_line "$rc" >>"$log"
 exit $rc

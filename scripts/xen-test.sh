@@ -108,7 +108,8 @@ allowf=$XHP_TOP/scripts/guest/$test.allow
 # The warning-level lines the stock kernel prints in the test (verdict.sh).
 warnf=$XHP_TOP/scripts/guest/$test.warn
 [ -f "$warnf" ] || warnf=-
-# A run that died of the emulation (emulation-fault.sh) runs again,
+# A run that died of the emulation (emulation-fault.sh: a TCG triple
+# fault in a PVH dom0, or QEMU itself killed by a crash signal) runs again,
 # XHP_EMU_RETRIES times (default 1); the first log is kept as
 # LOG.emulation-N and the verdict says so.  Any other failure stands.
 retries=${XHP_EMU_RETRIES:-1} try=0 emu=
