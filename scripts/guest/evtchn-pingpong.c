@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * evtchn-pingpong PAIRS [CHURN]: events through user event channels,
+ * counted.  Each pair is two ports of this domain joined to each other
+ * through /dev/xen/evtchn (an unbound port for DOMID_SELF, and an
+ * interdomain bind to it), on a file of its own.  In turn, for each pair,
+ * one end notifies and the other must receive within 2 s, then the other
+ * way; a miss is a lost event.  With CHURN = k, every k rounds each pair
+ * is closed and bound again (a new interdomain bind picks its vCPU from
+ * the online CPUs, racing the offlines of the test).
+ *
+ * Prints "ports ..." once bound, then runs until SIGTERM or SIGINT and
+ * prints "sent S received R lost L wrong W rebinds B" (W: a port that
+ * was not the one expected).  Exits 0 when every event sent arrived and
+ * at least one was sent, 1 otherwise, 2 when a bind fails.
+ *
+ * The interrupts of the ports are named "evtchn:evtchn-pingpong" in
+ * /proc/interrupts: the test moves them onto the vCPU it takes offline.
+ *
+ * Built static for the test initramfs (no libc there).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+/* The uapi header uses the hypervisor's domid_t without defining it. */
+typedef uint16_t domid_t;
+#include <xen/evtchn.h>
+
+#define DOMID_SELF	0x7ff0
+#define MAX_PAIRS	64
+
+struct pair {
+	int fd;
+	unsigned int a, b;	/* a: the unbound end, b: bound to a */
+};
+
+static volatile sig_atomic_t stop;
+static unsigned long sent, received, lost, wrong, rebinds;
+
+static void quit(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static int bind_pair(struct pair *p)
+{
+	struct ioctl_evtchn_bind_unbound_port unbound = {
+		.remote_domain = DOMID_SELF,
+	};
+	struct ioctl_evtchn_bind_interdomain inter = {
+		.remote_domain = DOMID_SELF,
+	};
+	int rc;
+
+	p->fd = open("/dev/xen/evtchn", O_RDWR);
+	if (p->fd < 0) {
+		perror("evtchn-pingpong: /dev/xen/evtchn");
+		return -1;
+	}
+	rc = ioctl(p->fd, IOCTL_EVTCHN_BIND_UNBOUND_PORT, &unbound);
+	if (rc < 0) {
+		perror("evtchn-pingpong: bind unbound port");
+		return -1;
+	}
+	p->a = rc;
+	inter.remote_port = p->a;
+	rc = ioctl(p->fd, IOCTL_EVTCHN_BIND_INTERDOMAIN, &inter);
+	if (rc < 0) {
+		perror("evtchn-pingpong: bind interdomain");
+		return -1;
+	}
+	p->b = rc;
+	return 0;
+}
+
+/* Notify port from, expect port to on the pair's file, unmask it. */
+static void ping(struct pair *p, unsigned int from, unsigned int to)
+{
+	struct ioctl_evtchn_notify notify = { .port = from };
+	struct pollfd pfd = { .fd = p->fd, .events = POLLIN };
+	unsigned int port;
+
+	if (ioctl(p->fd, IOCTL_EVTCHN_NOTIFY, &notify) < 0) {
+		perror("evtchn-pingpong: notify");
+		wrong++;
+		return;
+	}
+	sent++;
+	/* A signal may cut the wait short: wait again, the event is due. */
+	while (poll(&pfd, 1, 2000) < 0 && errno == EINTR)
+		;
+	if (!(pfd.revents & POLLIN)) {
+		lost++;
+		fprintf(stderr, "evtchn-pingpong: port %u -> %u: nothing in 2 s\n",
+			from, to);
+		return;
+	}
+	if (read(p->fd, &port, sizeof(port)) != sizeof(port)) {
+		perror("evtchn-pingpong: read");
+		wrong++;
+		return;
+	}
+	if (port != to) {
+		wrong++;
+		fprintf(stderr, "evtchn-pingpong: port %u -> %u: got %u\n",
+			from, to, port);
+	} else {
+		received++;
+	}
+	/* Writing the port back unmasks it. */
+	if (write(p->fd, &port, sizeof(port)) != sizeof(port))
+		perror("evtchn-pingpong: unmask");
+}
+
+int main(int argc, char **argv)
+{
+	static struct pair pairs[MAX_PAIRS];
+	unsigned long npairs = argc > 1 ? strtoul(argv[1], NULL, 10) : 4;
+	unsigned long churn = argc > 2 ? strtoul(argv[2], NULL, 10) : 0;
+	unsigned long round = 0, i;
+
+	if (npairs < 1 || npairs > MAX_PAIRS) {
+		fprintf(stderr, "usage: %s PAIRS (1-%d) [CHURN]\n", argv[0], MAX_PAIRS);
+		return 2;
+	}
+	signal(SIGTERM, quit);
+	signal(SIGINT, quit);
+	for (i = 0; i < npairs; i++)
+		if (bind_pair(&pairs[i]))
+			return 2;
+	printf("ports");
+	for (i = 0; i < npairs; i++)
+		printf(" %u-%u", pairs[i].a, pairs[i].b);
+	printf("\n");
+	fflush(stdout);
+
+	while (!stop) {
+		for (i = 0; i < npairs && !stop; i++) {
+			ping(&pairs[i], pairs[i].b, pairs[i].a);
+			ping(&pairs[i], pairs[i].a, pairs[i].b);
+		}
+		if (churn && ++round % churn == 0) {
+			for (i = 0; i < npairs; i++) {
+				/* Closing the file frees both ports. */
+				close(pairs[i].fd);
+				if (bind_pair(&pairs[i]))
+					return 2;
+				rebinds++;
+			}
+		}
+	}
+	printf("sent %lu received %lu lost %lu wrong %lu rebinds %lu\n",
+	       sent, received, lost, wrong, rebinds);
+	return sent && received == sent && !lost && !wrong ? 0 : 1;
+}

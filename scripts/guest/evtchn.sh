@@ -1,0 +1,168 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Event channels that are bound to a vCPU but are not per-CPU (issue 18):
+# user channels of /dev/xen/evtchn, with events flowing (evtchn-pingpong)
+# while their vCPU goes offline and back, XHP_CYCLES times; then new
+# interdomain binds, which pick their vCPU from the online CPUs, racing
+# offlines of every CPU.  No event may be lost or arrive at the wrong
+# port, the events must have been delivered on the vCPU before it went
+# offline, and nothing may stay bound after (no user channel, the same
+# Xen per-CPU lines).
+
+. "${XHP_TESTS:-/tests}/lib.sh"
+
+cycles=${XHP_CYCLES:-5}
+pp_out=/tmp/pingpong.out
+pp_err=/tmp/pingpong.err
+
+# The interrupts of evtchn-pingpong's ports (one per port).
+pp_irqs() {
+	awk '$NF == "evtchn:evtchn-pingpong" { sub(":", "", $1); print $1 }' /proc/interrupts
+}
+
+# irqs_on CPU IRQ...: interrupts the IRQs took on CPU so far (0 while
+# CPU is offline: /proc/interrupts has columns for online CPUs only).
+irqs_on() {
+	c=$1
+	shift
+	awk -v c="CPU$c" -v irqs=" $* " '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) col = i + 1; next }
+		col && index(irqs, " " substr($1, 1, length($1) - 1) " ") { n += $col }
+		END { print n + 0 }' /proc/interrupts
+}
+
+# move_irqs CPU IRQ...: set the IRQs' affinity to CPU.
+move_irqs() {
+	c=$1
+	shift
+	for irq in "$@"; do
+		if ! echo "$c" >"/proc/irq/$irq/smp_affinity_list" 2>/tmp/err; then
+			echo "# cannot move IRQ $irq to cpu$c: $(cat /tmp/err)"
+			return 1
+		fi
+	done
+}
+
+# start_pingpong PAIRS CHURN: evtchn-pingpong in the background, once its
+# ports are bound.
+start_pingpong() {
+	"$XHP_TESTS/evtchn-pingpong" "$1" "$2" >"$pp_out" 2>"$pp_err" &
+	pp=$!
+	k=0
+	while ! grep -q "^ports" "$pp_out" && [ $k -lt 10 ]; do
+		kill -0 "$pp" 2>/dev/null || break
+		sleep 1
+		k=$((k + 1))
+	done
+	grep -q '^ports' "$pp_out" && return 0
+	echo "# evtchn-pingpong did not bind its ports: $(cat "$pp_err")"
+	return 1
+}
+
+# stop_pingpong: stop it; its last line is the count (judge_pingpong).
+stop_pingpong() {
+	kill -TERM "$pp" 2>/dev/null
+	wait "$pp"
+	pp_rc=$?
+	tail -n 5 "$pp_err" | sed 's/^/# /'
+	pp_sum=$(tail -n 1 "$pp_out")
+}
+
+# judge_pingpong "sent S received R lost L wrong W rebinds B" MIN_REBINDS:
+# true when events flowed and each one sent arrived at its port; prints
+# why not.
+judge_pingpong() {
+	set -- $1 "$2"
+	if [ "$1" != sent ] || [ "$9" != rebinds ]; then
+		echo "# evtchn-pingpong printed no count"
+		return 1
+	fi
+	ktap_print_msg "events sent $2, received $4, lost $6, at a wrong port $8; rebinds ${10}"
+	[ "$2" -gt 0 ] || { echo "# no event sent"; return 1; }
+	[ "$6" = 0 ] && [ "$8" = 0 ] && [ "$4" = "$2" ] || { echo "# events lost or misdelivered"; return 1; }
+	[ "${10}" -ge "${11}" ] || { echo "# ${10} rebinds, fewer than ${11}"; return 1; }
+}
+
+# Part 1: the pairs' interrupts on CPU, which goes offline and back each
+# cycle (their affinity is broken at the offline and set again after).
+across_offline() {
+	cpu=$1
+	start_pingpong 4 0 || return 1
+	irqs=$(pp_irqs)
+	n=$(echo $irqs | wc -w)
+	if [ "$n" != 8 ]; then
+		echo "# $n interrupts named evtchn:evtchn-pingpong, not 8"
+		stop_pingpong
+		return 1
+	fi
+	ok=true on=0 c=0
+	while [ $c -lt "$cycles" ] && $ok; do
+		move_irqs "$cpu" $irqs || { ok=false; break; }
+		e0=$(irqs_on "$cpu" $irqs)
+		sleep 1
+		on=$((on + $(irqs_on "$cpu" $irqs) - e0))
+		set_online "$cpu" 0 && sleep 1 && set_online "$cpu" 1 && has_ipis "$cpu" || ok=false
+		c=$((c + 1))
+	done
+	stop_pingpong
+	ktap_print_msg "cpu$cpu: $c offline/online cycles, $on events taken on cpu$cpu before them"
+	judge_pingpong "$pp_sum" 0 || ok=false
+	[ "$on" -gt 0 ] || { echo "# no event taken on cpu$cpu: the test tested nothing"; ok=false; }
+	$ok
+}
+
+# writer: offline and online each CPU, XHP_CYCLES times.
+writer() {
+	i=0
+	while [ $i -lt "$cycles" ]; do
+		for c in $cpus; do
+			set_online "$c" 0 && set_online "$c" 1 || return 1
+		done
+		i=$((i + 1))
+	done
+}
+
+# Part 2: binds racing offlines.  Each round of pings closes and binds
+# every pair again while the writer takes every CPU down and up.
+binds_race() {
+	start_pingpong 4 1 || return 1
+	ok=true
+	writer || ok=false
+	stop_pingpong
+	judge_pingpong "$pp_sum" 1 || ok=false
+	$ok
+}
+
+main() {
+	cpus=$(hotplug_cpus)
+
+	ktap_print_header
+	if [ -z "$cpus" ]; then
+		ktap_skip_all "needs a CPU that can go offline"
+		exit "$KSFT_SKIP"
+	fi
+	ktap_set_plan 4
+
+	before=$(xen_line_count)
+	names_before=$(xen_line_names)
+	first=$(echo $cpus | awk '{ print $1 }')
+	last=$(echo $cpus | awk '{ print $NF }')
+	ktap_print_msg "cpus: $(echo $cpus), cycles: $cycles"
+
+	across_offline "$first" && ok=true || ok=false
+	ktap_test_result "user event channels on cpu$first across its offline, $cycles cycles" $ok
+	across_offline "$last" && ok=true || ok=false
+	ktap_test_result "user event channels on cpu$last across its offline, $cycles cycles" $ok
+	binds_race && ok=true || ok=false
+	ktap_test_result "new interdomain binds racing offlines of every CPU" $ok
+
+	left=$(pp_irqs | wc -l)
+	names_after=$(xen_line_names)
+	ktap_print_msg "user channels left bound: $left; Xen per-CPU lines before: $before, after: $(xen_line_count)"
+	[ "$names_before" = "$names_after" ] || ktap_print_msg "before: $names_before; after: $names_after"
+	[ "$left" = 0 ] && [ "$names_before" = "$names_after" ] && same=true || same=false
+	ktap_test_result "nothing left bound after (user channels, Xen per-CPU lines)" $same
+	ktap_finished
+}
+
+[ -n "${XHP_FIXTURE:-}" ] || main

@@ -1,0 +1,19 @@
+# A fake kernel for evtchn.sh: cpu1 hot-pluggable, evtchn-pingpong's
+# eight interrupts, which take 10 events on cpu1 a read while there, and
+# a count that the fixture sets (PP_SUM; default: all arrived).
+. "$FIXTURES/stubs.sh"
+echo 1 >"$XHP_CPUDIR/cpu1/online"
+start_pingpong() { echo on >"$FX/pp"; }
+stop_pingpong() {
+	rm -f "$FX/pp"
+	pp_sum=${PP_SUM:-sent 400 received 400 lost 0 wrong 0 rebinds 8}
+}
+pp_irqs() { [ -f "$FX/pp" ] || [ -n "${PP_LEAK:-}" ] && echo "${PP_IRQS:-40 41 42 43 44 45 46 47}" | tr ' ' '\n'; }
+move_irqs() { :; }
+irqs_on() {
+	n=$(cat "$FX/on" 2>/dev/null || echo 0)
+	[ -n "${PP_IDLE:-}" ] || n=$((n + 10))
+	echo $n >"$FX/on"
+	echo $n
+}
+xen_line_names() { echo "callfunc1 callfuncsingle1 resched1 timer1 "; }

@@ -1,0 +1,5 @@
+# A user channel still bound after the helper exited.
+. "$XHP_TESTS/evtchn.sh"
+. "$FIXTURES/evtchn-kernel.sh"
+PP_LEAK=1
+main
