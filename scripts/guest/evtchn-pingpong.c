@@ -6,8 +6,8 @@
  * interdomain bind to it), on a file of its own.  In turn, for each pair,
  * one end notifies and the other must receive within 2 s, then the other
  * way; a miss is a lost event.  With CHURN = k, every k rounds each pair
- * is closed and bound again (a new interdomain bind picks its vCPU from
- * the online CPUs, racing the offlines of the test).
+ * is closed and bound again (new channels, bound to vCPU0 until the test
+ * moves their interrupts).
  *
  * Prints "ports ..." once bound, then runs until SIGTERM or SIGINT and
  * prints "sent S received R lost L wrong W rebinds B" (W: a port that

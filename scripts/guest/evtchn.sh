@@ -3,8 +3,8 @@
 # Event channels that are bound to a vCPU but are not per-CPU (issue 18):
 # user channels of /dev/xen/evtchn, with events flowing (evtchn-pingpong)
 # while their vCPU goes offline and back, XHP_CYCLES times; then new
-# interdomain binds, which pick their vCPU from the online CPUs, racing
-# offlines of every CPU.  No event may be lost or arrive at the wrong
+# binds and moves of their interrupts between CPUs racing offlines of
+# every CPU.  No event may be lost or arrive at the wrong
 # port, the events must have been delivered on the vCPU before it went
 # offline, and nothing may stay bound after (no user channel, the same
 # Xen per-CPU lines).
@@ -23,23 +23,27 @@ pp_irqs() {
 # irqs_on CPU IRQ...: interrupts the IRQs took on CPU so far (0 while
 # CPU is offline: /proc/interrupts has columns for online CPUs only).
 irqs_on() {
-	c=$1
+	oncpu=$1
 	shift
-	awk -v c="CPU$c" -v irqs=" $* " '
+	awk -v c="CPU$oncpu" -v irqs=" $* " '
 		NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) col = i + 1; next }
 		col && index(irqs, " " substr($1, 1, length($1) - 1) " ") { n += $col }
 		END { print n + 0 }' /proc/interrupts
 }
 
+# move_irq CPU IRQ: set the IRQ's affinity to CPU; the error in /tmp/err.
+move_irq() {
+	echo "$1" >"/proc/irq/$2/smp_affinity_list" 2>/tmp/err
+}
+
 # move_irqs CPU IRQ...: set the IRQs' affinity to CPU.
 move_irqs() {
-	c=$1
+	tocpu=$1
 	shift
 	for irq in "$@"; do
-		if ! echo "$c" >"/proc/irq/$irq/smp_affinity_list" 2>/tmp/err; then
-			echo "# cannot move IRQ $irq to cpu$c: $(cat /tmp/err)"
-			return 1
-		fi
+		move_irq "$tocpu" "$irq" && continue
+		echo "# cannot move IRQ $irq to cpu$tocpu: $(cat /tmp/err)"
+		return 1
 	done
 }
 
@@ -95,17 +99,17 @@ across_offline() {
 		stop_pingpong
 		return 1
 	fi
-	ok=true on=0 c=0
-	while [ $c -lt "$cycles" ] && $ok; do
+	ok=true on=0 cyc=0
+	while [ $cyc -lt "$cycles" ] && $ok; do
 		move_irqs "$cpu" $irqs || { ok=false; break; }
 		e0=$(irqs_on "$cpu" $irqs)
 		sleep 1
 		on=$((on + $(irqs_on "$cpu" $irqs) - e0))
 		set_online "$cpu" 0 && sleep 1 && set_online "$cpu" 1 && has_ipis "$cpu" || ok=false
-		c=$((c + 1))
+		cyc=$((cyc + 1))
 	done
 	stop_pingpong
-	ktap_print_msg "cpu$cpu: $c offline/online cycles, $on events taken on cpu$cpu before them"
+	ktap_print_msg "cpu$cpu: $cyc offline/online cycles, $on events taken on cpu$cpu before them"
 	judge_pingpong "$pp_sum" 0 || ok=false
 	[ "$on" -gt 0 ] || { echo "# no event taken on cpu$cpu: the test tested nothing"; ok=false; }
 	$ok
@@ -122,14 +126,39 @@ writer() {
 	done
 }
 
-# Part 2: binds racing offlines.  Each round of pings closes and binds
-# every pair again while the writer takes every CPU down and up.
+# mover: move the pairs' interrupts over the hot-pluggable CPUs, round
+# and round, counting the moves that took into /tmp/moves (a move to a
+# CPU that is offline at that moment is refused: EINVAL).
+mover() {
+	n=0
+	while :; do
+		for c in $cpus; do
+			for irq in $(pp_irqs); do
+				move_irq "$c" "$irq" && n=$((n + 1))
+			done
+			echo $n >/tmp/moves
+		done
+	done
+}
+
+# Part 3: binds and affinity moves racing offlines.  Each round of pings
+# closes and binds every pair again (a new channel starts on vCPU0),
+# the mover moves their interrupts, and the writer takes every CPU down
+# and up.
 binds_race() {
 	start_pingpong 4 1 || return 1
+	echo 0 >/tmp/moves
+	mover &
+	mv=$!
 	ok=true
 	writer || ok=false
+	kill "$mv"
+	wait "$mv" 2>/dev/null
 	stop_pingpong
+	moves=$(cat /tmp/moves)
+	ktap_print_msg "affinity moves that took: $moves"
 	judge_pingpong "$pp_sum" 1 || ok=false
+	[ "$moves" -gt 0 ] || { echo "# no affinity move took: the part raced nothing"; ok=false; }
 	$ok
 }
 
@@ -154,7 +183,7 @@ main() {
 	across_offline "$last" && ok=true || ok=false
 	ktap_test_result "user event channels on cpu$last across its offline, $cycles cycles" $ok
 	binds_race && ok=true || ok=false
-	ktap_test_result "new interdomain binds racing offlines of every CPU" $ok
+	ktap_test_result "binds and affinity moves racing offlines of every CPU" $ok
 
 	left=$(pp_irqs | wc -l)
 	names_after=$(xen_line_names)

@@ -9,7 +9,7 @@ stop_pingpong() {
 	pp_sum=${PP_SUM:-sent 400 received 400 lost 0 wrong 0 rebinds 8}
 }
 pp_irqs() { [ -f "$FX/pp" ] || [ -n "${PP_LEAK:-}" ] && echo "${PP_IRQS:-40 41 42 43 44 45 46 47}" | tr ' ' '\n'; }
-move_irqs() { :; }
+
 irqs_on() {
 	n=$(cat "$FX/on" 2>/dev/null || echo 0)
 	[ -n "${PP_IDLE:-}" ] || n=$((n + 10))
@@ -17,3 +17,7 @@ irqs_on() {
 	echo $n
 }
 xen_line_names() { echo "callfunc1 callfuncsingle1 resched1 timer1 "; }
+# The mover's writes: each takes, unless PP_NOMOVE.
+move_irq() { [ -z "${PP_NOMOVE:-}" ]; }
+# The writer takes its time, as on a real guest: the mover runs meanwhile.
+writer() { /bin/busybox sleep 0.3; }
