@@ -81,9 +81,13 @@ w1_warnings() {
 	grep -E '(warning|error):' | sed -E 's/^([^:]+):[0-9]+:[0-9]+:/\1:/' | sort
 }
 
-# sparse_w1 BASE: the warnings of C=2 W=1 on the Xen directories.
+# sparse_w1 BASE REV: the warnings of C=2 W=1 on the Xen directories
+# (progress notes on stderr while it runs).
 sparse_w1() {
-	kmake "$1" C=2 W=1 arch/x86/xen/ drivers/xen/events/ 2>&1 | w1_warnings
+	local log=$XHP_CACHE/build/$1-w1-$2.log
+	# (A failed build shows as its error: lines, as before.)
+	progress "$log" "$1: C=2 W=1 at $2" kmake "$1" C=2 W=1 arch/x86/xen/ drivers/xen/events/ || true
+	w1_warnings <"$log"
 }
 
 # dangling TREE: the F: lines added to MAINTAINERS since the base, and the
@@ -175,6 +179,8 @@ matrix_build() {
 		{ grep -E 'error|undefined reference' "$out/build.log" | head -n 10; return 1; }
 }
 
+buildnotes=$(mktemp)
+trap 'rm -f "$buildnotes"' EXIT
 for base in "$@"; do
 	check_base "$base"
 	sdir=${sdir_override:-$(series_dir "$base")}
@@ -235,9 +241,12 @@ for base in "$@"; do
 	for c in $commits; do
 		git -C "$wt" checkout -q "$c"
 		subject=$(git -C "$wt" log -1 --format=%s "$c")
-		out=$("$XHP_TOP/scripts/build.sh" "$base" 2>&1) && r=0 || r=1
+		# build.sh's notes go on to stderr as they come (a cold build is
+		# minutes long), and into a file for the failure's tail.
+		"$XHP_TOP/scripts/build.sh" "$base" 2>&1 >/dev/null | tee "$buildnotes" >&2
+		[ "${PIPESTATUS[0]}" = 0 ] && r=0 || r=1
 		result $r "$base builds after $subject"
-		[ $r = 0 ] || echo "$out" | tail -n 15 | sed 's/^/# /'
+		[ $r = 0 ] || tail -n 15 "$buildnotes" | sed 's/^/# /'
 		for v in $variants; do
 			out=$(matrix_build "$base" "$v") && r=0 || r=1
 			result $r "$base builds and links with $v after $subject"
@@ -247,9 +256,9 @@ for base in "$@"; do
 
 	stock=$(mktemp) series=$(mktemp)
 	git -C "$wt" checkout -q --detach debian
-	sparse_w1 "$base" >"$stock"
+	sparse_w1 "$base" stock >"$stock"
 	git -C "$wt" checkout -q "$head"
-	sparse_w1 "$base" >"$series"
+	sparse_w1 "$base" series >"$series"
 	new=$(comm -13 "$stock" "$series")
 	[ -z "$new" ] && r=0 || r=1
 	result $r "$base sparse C=2 and W=1: nothing new ($(wc -l <"$stock") warnings in the stock base)"
