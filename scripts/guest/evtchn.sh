@@ -4,7 +4,9 @@
 # user channels of /dev/xen/evtchn, with events flowing (evtchn-pingpong)
 # while their vCPU goes offline and back, XHP_CYCLES times; then new
 # binds and moves of their interrupts between CPUs racing offlines of
-# every CPU.  No event may be lost or arrive at the wrong
+# every CPU.  The events' source is this domain itself: no event can be
+# sent while stop_machine takes a CPU down, so this guards against a
+# regression more than it probes for the window a remote sender has.  No event may be lost or arrive at the wrong
 # port, the events must have been delivered on the vCPU before it went
 # offline, and nothing may stay bound after (no user channel, the same
 # Xen per-CPU lines).
@@ -31,9 +33,10 @@ irqs_on() {
 		END { print n + 0 }' /proc/interrupts
 }
 
-# move_irq CPU IRQ: set the IRQ's affinity to CPU; the error in /tmp/err.
+# move_irq CPU IRQ [ERRFILE]: set the IRQ's affinity to CPU; the error
+# in ERRFILE (default /tmp/err).
 move_irq() {
-	echo "$1" >"/proc/irq/$2/smp_affinity_list" 2>/tmp/err
+	echo "$1" >"/proc/irq/$2/smp_affinity_list" 2>"${3:-/tmp/err}"
 }
 
 # move_irqs CPU IRQ...: set the IRQs' affinity to CPU.
@@ -50,6 +53,7 @@ move_irqs() {
 # start_pingpong PAIRS CHURN: evtchn-pingpong in the background, once its
 # ports are bound.
 start_pingpong() {
+	rm -f "$pp_out" "$pp_err"
 	"$XHP_TESTS/evtchn-pingpong" "$1" "$2" >"$pp_out" 2>"$pp_err" &
 	pp=$!
 	k=0
@@ -60,6 +64,8 @@ start_pingpong() {
 	done
 	grep -q '^ports' "$pp_out" && return 0
 	echo "# evtchn-pingpong did not bind its ports: $(cat "$pp_err")"
+	kill "$pp" 2>/dev/null
+	wait "$pp" 2>/dev/null
 	return 1
 }
 
@@ -68,8 +74,9 @@ stop_pingpong() {
 	kill -TERM "$pp" 2>/dev/null
 	wait "$pp"
 	pp_rc=$?
-	tail -n 5 "$pp_err" | sed 's/^/# /'
+	tail -n 10 "$pp_err" | sed 's/^/# /'
 	pp_sum=$(tail -n 1 "$pp_out")
+	[ "$pp_rc" != 2 ] || echo "# evtchn-pingpong could not bind a pair again"
 }
 
 # judge_pingpong "sent S received R lost L wrong W rebinds B" MIN_REBINDS:
@@ -127,24 +134,26 @@ writer() {
 }
 
 # mover: move the pairs' interrupts over the hot-pluggable CPUs, round
-# and round, counting the moves that took into /tmp/moves (a move to a
-# CPU that is offline at that moment is refused: EINVAL).
+# and round, counting the moves that took in /tmp/moves (written whole,
+# then renamed: a kill never leaves it empty).  A move to a CPU that is
+# offline at that moment is refused (EINVAL).
 mover() {
 	n=0
 	while :; do
 		for c in $cpus; do
 			for irq in $(pp_irqs); do
-				move_irq "$c" "$irq" && n=$((n + 1))
+				move_irq "$c" "$irq" /tmp/mover.err && n=$((n + 1))
 			done
-			echo $n >/tmp/moves
+			echo $n >/tmp/moves.new
+			mv /tmp/moves.new /tmp/moves
 		done
 	done
 }
 
 # Part 3: binds and affinity moves racing offlines.  Each round of pings
-# closes and binds every pair again (a new channel starts on vCPU0),
-# the mover moves their interrupts, and the writer takes every CPU down
-# and up.
+# closes and binds every pair again (the IRQ's startup puts a new
+# channel on the online CPU with the fewest channels), the mover moves
+# their interrupts, and the writer takes every CPU down and up.
 binds_race() {
 	start_pingpong 4 1 || return 1
 	echo 0 >/tmp/moves
