@@ -15,6 +15,13 @@
  * port, what is queued is taken and unmasked, so that one late event
  * counts once.
  *
+ * evtchn-pingpong hold: one pair, whose port a is left masked with an
+ * event pending (the first event read and not written back, which keeps
+ * it masked, lateeoi; then a second one sent).  Prints "held A" and waits
+ * for SIGUSR1 (meanwhile the test moves the port's vCPU offline and
+ * back); then unmasks a and prints "held: N delivered": exactly one
+ * event must come, exit 0; else exit 1.
+ *
  * Prints "ports ..." once bound, then runs until SIGTERM or SIGINT and
  * prints "sent S received R lost L wrong W rebinds B" (W: a port that
  * was not the one expected).  Exits 0 when every event sent arrived and
@@ -32,6 +39,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -47,7 +55,7 @@ struct pair {
 	unsigned int a, b;	/* a: the unbound end, b: bound to a */
 };
 
-static volatile sig_atomic_t stop;
+static volatile sig_atomic_t stop, go;
 static unsigned long sent, received, lost, wrong, rebinds;
 static unsigned int said;
 
@@ -148,19 +156,70 @@ static void ping(struct pair *p, unsigned int from, unsigned int to)
 	}
 }
 
+static void release(int sig)
+{
+	(void)sig;
+	go = 1;
+}
+
+static int hold(void)
+{
+	static struct pair p;
+	struct ioctl_evtchn_notify notify;
+	struct pollfd pfd;
+	unsigned int port = 0;
+	int n;
+
+	if (bind_pair(&p))
+		return 2;
+	signal(SIGUSR1, release);
+	notify.port = p.b;
+	if (ioctl(p.fd, IOCTL_EVTCHN_NOTIFY, &notify) < 0) {
+		perror("evtchn-pingpong: notify");
+		return 2;
+	}
+	pfd.fd = p.fd;
+	pfd.events = POLLIN;
+	/* The first event, left masked: not written back. */
+	if (poll(&pfd, 1, 2000) != 1 || read(p.fd, &port, sizeof(port)) != sizeof(port) ||
+	    port != p.a) {
+		fprintf(stderr, "evtchn-pingpong: hold: no first event at port %u\n", p.a);
+		return 2;
+	}
+	/* The second, pending behind the mask. */
+	if (ioctl(p.fd, IOCTL_EVTCHN_NOTIFY, &notify) < 0) {
+		perror("evtchn-pingpong: notify");
+		return 2;
+	}
+	printf("held %u\n", p.a);
+	fflush(stdout);
+	while (!go && !stop)
+		pause();
+	n = 0;
+	if (write(p.fd, &port, sizeof(port)) != sizeof(port))
+		perror("evtchn-pingpong: unmask");
+	else
+		n = take(&p, 2000, &port);
+	printf("held: %d delivered%s\n", n, n && port != p.a ? " (at another port)" : "");
+	return n == 1 && port == p.a ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	static struct pair pairs[MAX_PAIRS];
-	unsigned long npairs = argc > 1 ? strtoul(argv[1], NULL, 10) : 4;
+	unsigned long npairs;
 	unsigned long churn = argc > 2 ? strtoul(argv[2], NULL, 10) : 0;
 	unsigned long round = 0, i;
 
-	if (npairs < 1 || npairs > MAX_PAIRS) {
-		fprintf(stderr, "usage: %s PAIRS (1-%d) [CHURN]\n", argv[0], MAX_PAIRS);
-		return 2;
-	}
 	signal(SIGTERM, quit);
 	signal(SIGINT, quit);
+	if (argc > 1 && !strcmp(argv[1], "hold"))
+		return hold();
+	npairs = argc > 1 ? strtoul(argv[1], NULL, 10) : 4;
+	if (npairs < 1 || npairs > MAX_PAIRS) {
+		fprintf(stderr, "usage: %s PAIRS (1-%d) [CHURN] | hold\n", argv[0], MAX_PAIRS);
+		return 2;
+	}
 	for (i = 0; i < npairs; i++)
 		if (bind_pair(&pairs[i]))
 			return 2;

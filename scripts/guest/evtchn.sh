@@ -4,7 +4,8 @@
 # user channels of /dev/xen/evtchn, with events flowing (evtchn-pingpong)
 # while their vCPU goes offline and back, XHP_CYCLES times; then new
 # binds and moves of their interrupts between CPUs racing offlines of
-# every CPU.  The events' source is this domain itself: no event can be
+# every CPU; and an event pending behind a port's mask while the port's
+# vCPU goes offline and back.  The events' source is this domain itself: no event can be
 # sent while stop_machine takes a CPU down, so this guards against a
 # regression more than it probes for the window a remote sender has.  No event may be lost or arrive at the wrong
 # port, the events must have been delivered on the vCPU before it went
@@ -50,23 +51,39 @@ move_irqs() {
 	done
 }
 
-# start_pingpong PAIRS CHURN: evtchn-pingpong in the background, once its
-# ports are bound.
-start_pingpong() {
+# start_helper REGEX ARGS...: evtchn-pingpong ARGS in the background,
+# once it has printed a line that matches REGEX (its ports are bound).
+start_helper() {
+	re=$1
+	shift
 	rm -f "$pp_out" "$pp_err"
-	"$XHP_TESTS/evtchn-pingpong" "$1" "$2" >"$pp_out" 2>"$pp_err" &
+	"$XHP_TESTS/evtchn-pingpong" "$@" >"$pp_out" 2>"$pp_err" &
 	pp=$!
 	k=0
-	while ! grep -q "^ports" "$pp_out" && [ $k -lt 10 ]; do
+	while ! grep -q "$re" "$pp_out" && [ $k -lt 10 ]; do
 		kill -0 "$pp" 2>/dev/null || break
 		sleep 1
 		k=$((k + 1))
 	done
-	grep -q '^ports' "$pp_out" && return 0
-	echo "# evtchn-pingpong did not bind its ports: $(cat "$pp_err")"
+	grep -q "$re" "$pp_out" && return 0
+	echo "# evtchn-pingpong $* did not bind its ports: $(cat "$pp_err")"
 	kill "$pp" 2>/dev/null
 	wait "$pp" 2>/dev/null
 	return 1
+}
+
+# start_pingpong PAIRS CHURN: the ping-pong, running.
+start_pingpong() {
+	start_helper '^ports' "$1" "$2"
+}
+
+# release_held: let "evtchn-pingpong hold" unmask its port; held_sum is
+# its last line ("held: N delivered").
+release_held() {
+	kill -USR1 "$pp"
+	wait "$pp"
+	tail -n 10 "$pp_err" | sed 's/^/# /'
+	held_sum=$(grep '^held:' "$pp_out" || true)
 }
 
 # stop_pingpong: stop it; its last line is the count (judge_pingpong).
@@ -119,6 +136,32 @@ across_offline() {
 	ktap_print_msg "cpu$cpu: $cyc offline/online cycles, $on events taken on cpu$cpu before them"
 	judge_pingpong "$pp_sum" 0 || ok=false
 	[ "$on" -gt 0 ] || { echo "# no event taken on cpu$cpu: the test tested nothing"; ok=false; }
+	$ok
+}
+
+# Part 2: an event pending behind the mask of a port whose interrupt is
+# on CPU, while CPU goes offline and back (the channel is rebound twice,
+# masked): at the unmask it must come, once.  XHP_CYCLES times.
+held_across_offline() {
+	cpu=$1
+	ok=true cyc=0 got=0
+	while [ $cyc -lt "$cycles" ] && $ok; do
+		start_helper '^held ' hold || { ok=false; break; }
+		irqs=$(pp_irqs)
+		n=$(echo $irqs | wc -w)
+		[ "$n" = 2 ] || { echo "# $n interrupts named evtchn:evtchn-pingpong, not 2"; ok=false; }
+		$ok && move_irqs "$cpu" $irqs && set_online "$cpu" 0 && set_online "$cpu" 1 &&
+			has_ipis "$cpu" || ok=false
+		release_held
+		if [ "$held_sum" = "held: 1 delivered" ]; then
+			got=$((got + 1))
+		else
+			echo "# the event held behind the mask: ${held_sum:-no count from evtchn-pingpong hold}"
+			ok=false
+		fi
+		cyc=$((cyc + 1))
+	done
+	ktap_print_msg "cpu$cpu: events held behind the mask across its offline: $got of $cyc delivered once"
 	$ok
 }
 
@@ -179,7 +222,7 @@ main() {
 		ktap_skip_all "needs a CPU that can go offline"
 		exit "$KSFT_SKIP"
 	fi
-	ktap_set_plan 4
+	ktap_set_plan 5
 
 	before=$(xen_line_count)
 	names_before=$(xen_line_names)
@@ -191,6 +234,8 @@ main() {
 	ktap_test_result "user event channels on cpu$first across its offline, $cycles cycles" $ok
 	across_offline "$last" && ok=true || ok=false
 	ktap_test_result "user event channels on cpu$last across its offline, $cycles cycles" $ok
+	held_across_offline "$first" && ok=true || ok=false
+	ktap_test_result "an event held behind the mask on cpu$first across its offline, $cycles cycles" $ok
 	binds_race && ok=true || ok=false
 	ktap_test_result "binds and affinity moves racing offlines of every CPU" $ok
 

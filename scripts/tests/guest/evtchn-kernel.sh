@@ -4,11 +4,18 @@
 . "$FIXTURES/stubs.sh"
 echo 1 >"$XHP_CPUDIR/cpu1/online"
 start_pingpong() { echo on >"$FX/pp"; }
+# The held event: the two ports of one pair, then the count (PP_HELD).
+start_helper() { echo on >"$FX/pp"; PP_IRQS_NOW=${PP_HELD_IRQS:-40 41}; }
+release_held() {
+	rm -f "$FX/pp"
+	PP_IRQS_NOW=
+	held_sum=${PP_HELD-held: 1 delivered}
+}
 stop_pingpong() {
 	rm -f "$FX/pp"
 	pp_sum=${PP_SUM:-sent 400 received 400 lost 0 wrong 0 rebinds 8}
 }
-pp_irqs() { [ -f "$FX/pp" ] || [ -n "${PP_LEAK:-}" ] && echo "${PP_IRQS:-40 41 42 43 44 45 46 47}" | tr ' ' '\n'; }
+pp_irqs() { [ -f "$FX/pp" ] || [ -n "${PP_LEAK:-}" ] && echo "${PP_IRQS_NOW:-${PP_IRQS:-40 41 42 43 44 45 46 47}}" | tr ' ' '\n'; }
 
 irqs_on() {
 	n=$(cat "$FX/on" 2>/dev/null || echo 0)
