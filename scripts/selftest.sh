@@ -213,6 +213,19 @@ tier_coverage() {
 			if (!mutant) print b ": no mutant row that must be red"
 		}'
 	done
+	# Issue 18's short form: the evtchn test in every guest type, on both
+	# event ABIs (over both bases).
+	rows "$1" | awk '
+	$3 ~ /^evtchn(@|$)/ && $5 == "series" && $6 == "pass" {
+		guest[$2] = 1
+		abis[$3 ~ /@2l$/ ? "2l" : "fifo"] = 1
+	}
+	END {
+		split("pv pvh hvm", gs, " ")
+		for (i = 1; i <= 3; i++) if (!(gs[i] in guest)) print "evtchn: no " gs[i] " row"
+		if (!("fifo" in abis)) print "evtchn: no row on the FIFO ABI"
+		if (!("2l" in abis)) print "evtchn: no row on the 2-level ABI"
+	}'
 }
 
 # xen-scenarios.sh on kept xen-test.sh outputs (tests/scenarios): a red
@@ -225,13 +238,14 @@ scenarios_tests() {
 	# of it is seen: the 6.1 domU, 6.1's 2-level rows, 6.12's mutants.
 	out=$(tier_coverage "$check")
 	[ -z "$out" ] && r=0 || r=1
-	result $r "scenarios/check: each base has PV, PVH and PVHVM rows, FIFO and 2-level, a red stock and a red mutant row"
+	result $r "scenarios/check: each base has PV, PVH and PVHVM rows, FIFO and 2-level, a red stock and a red mutant row; evtchn in each guest type and ABI"
 	[ $r = 0 ] || echo "$out" | sed 's/^/# /'
 	tmp=$(mktemp)
 	while IFS=';' read -r cut want; do
 		grep -vE "$cut" "$check" >"$tmp"
 		out=$(tier_coverage "$tmp")
-		[ "$out" = "$want" ] && r=0 || r=1
+		# (\n in WANT: one line each.)
+		[ "$out" = "$(printf '%b' "$want")" ] && r=0 || r=1
 		result $r "scenarios/check without /$cut/: '$want'"
 		[ $r = 0 ] || echo "$out" | sed 's/^/# /'
 	done <<-'EOT'
@@ -239,6 +253,9 @@ scenarios_tests() {
 	^6\.1 .*(@2l|faults);6.1: no series row on the 2-level ABI
 	^6\.12 .*mutant:;6.12: no mutant row that must be red
 	^6\.1 .* stock ;6.1: no stock row that must be red
+	 hvm +evtchn;evtchn: no hvm row
+	 pvh +evtchn;evtchn: no pvh row\nevtchn: no row on the FIFO ABI
+	evtchn@2l;evtchn: no pv row\nevtchn: no hvm row\nevtchn: no row on the 2-level ABI
 	EOT
 	rm -f "$tmp"
 	out=$(XHP_XEN_TEST=$d/xen-test.sh "$XHP_TOP/scripts/xen-scenarios.sh" "$d/table" 2>&1) || true

@@ -68,6 +68,11 @@ hvm)
 	echo $((${XHP_TIMEOUT:-900} - 60)) >"$over/xhp/timeout"
 	# dom0's own test after the domU: xl vcpu-set cycles (dom0/init).
 	echo "${XHP_VCPUSET_CYCLES:-3}" >"$over/xhp/vcpu-set"
+	# dom0's end of the evtchn test's events from another domain
+	# (evtchn-pingpong flood, started by dom0/init; xhp.flood=1 on the
+	# domU's command line tells the test that dom0 sends).
+	gcc -static -O2 -Wall -Wextra -Werror -o "$over/xhp/evtchn-pingpong" \
+		"$XHP_TOP/scripts/guest/evtchn-pingpong.c" || die "cannot build evtchn-pingpong for dom0"
 	cp "$kernel" "$over/xhp/bzImage"
 	[ -f "$(dirname "$kernel")/System.map" ] && cp "$(dirname "$kernel")/System.map" "$over/xhp/"
 	cp "$initrd" "$over/xhp/initrd"
@@ -90,7 +95,7 @@ hvm)
 		maxvcpus = ${XHP_DOMU_VCPUS:-2}
 		kernel = "/xhp/bzImage"
 		ramdisk = "/xhp/initrd"
-		cmdline = "console=hvc0 panic=-1 log_buf_len=8M rcupdate.rcu_cpu_stall_timeout=300 $*"
+		cmdline = "console=hvc0 panic=-1 log_buf_len=8M rcupdate.rcu_cpu_stall_timeout=300 xhp.flood=1 $*"
 		xen_platform_pci = 1
 		tsc_mode = "${XHP_TSC_MODE:-native}"
 		vga = "none"

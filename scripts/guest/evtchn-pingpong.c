@@ -22,6 +22,16 @@
  * back); then unmasks a and prints "held: N delivered": exactly one
  * event must come, exit 0; else exit 1.
  *
+ * evtchn-pingpong sink: in a domU, a port for dom0 to send to (an
+ * unbound port for domain 0); prints "xhp-flood: port P" (dom0's init
+ * starts "flood" on it), takes and unmasks every event until SIGTERM,
+ * then prints "sink: N events".
+ *
+ * evtchn-pingpong flood DOMID PORT: in dom0, bind to DOMID's PORT and
+ * notify it every 200 us until SIGTERM; prints "flood: N notifies".
+ * Events from another domain can come at any time, also while the
+ * receiving vCPU is in stop_machine going offline.
+ *
  * Prints "ports ..." once bound, then runs until SIGTERM or SIGINT and
  * prints "sent S received R lost L wrong W rebinds B" (W: a port that
  * was not the one expected).  Exits 0 when every event sent arrived and
@@ -204,6 +214,65 @@ static int hold(void)
 	return n == 1 && port == p.a ? 0 : 1;
 }
 
+static int sink(void)
+{
+	struct ioctl_evtchn_bind_unbound_port unbound = { .remote_domain = 0 };
+	struct pair p;
+	unsigned long n = 0;
+	unsigned int port;
+	int rc;
+
+	p.fd = open("/dev/xen/evtchn", O_RDWR);
+	if (p.fd < 0) {
+		perror("evtchn-pingpong: /dev/xen/evtchn");
+		return 2;
+	}
+	rc = ioctl(p.fd, IOCTL_EVTCHN_BIND_UNBOUND_PORT, &unbound);
+	if (rc < 0) {
+		perror("evtchn-pingpong: bind unbound port for dom0");
+		return 2;
+	}
+	printf("xhp-flood: port %d\n", rc);
+	fflush(stdout);
+	while (!stop)
+		n += take(&p, 1000, &port);
+	printf("sink: %lu events\n", n);
+	return 0;
+}
+
+static int flood(unsigned int domid, unsigned int remote)
+{
+	struct ioctl_evtchn_bind_interdomain inter = {
+		.remote_domain = domid,
+		.remote_port = remote,
+	};
+	struct ioctl_evtchn_notify notify;
+	unsigned long n = 0;
+	int fd, rc;
+
+	fd = open("/dev/xen/evtchn", O_RDWR);
+	if (fd < 0) {
+		perror("evtchn-pingpong: /dev/xen/evtchn");
+		return 2;
+	}
+	rc = ioctl(fd, IOCTL_EVTCHN_BIND_INTERDOMAIN, &inter);
+	if (rc < 0) {
+		perror("evtchn-pingpong: bind interdomain");
+		return 2;
+	}
+	notify.port = rc;
+	while (!stop) {
+		if (ioctl(fd, IOCTL_EVTCHN_NOTIFY, &notify) < 0) {
+			perror("evtchn-pingpong: notify");
+			break;
+		}
+		n++;
+		usleep(200);
+	}
+	printf("flood: %lu notifies\n", n);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static struct pair pairs[MAX_PAIRS];
@@ -215,9 +284,13 @@ int main(int argc, char **argv)
 	signal(SIGINT, quit);
 	if (argc > 1 && !strcmp(argv[1], "hold"))
 		return hold();
+	if (argc > 1 && !strcmp(argv[1], "sink"))
+		return sink();
+	if (argc > 3 && !strcmp(argv[1], "flood"))
+		return flood(strtoul(argv[2], NULL, 10), strtoul(argv[3], NULL, 10));
 	npairs = argc > 1 ? strtoul(argv[1], NULL, 10) : 4;
 	if (npairs < 1 || npairs > MAX_PAIRS) {
-		fprintf(stderr, "usage: %s PAIRS (1-%d) [CHURN] | hold\n", argv[0], MAX_PAIRS);
+		fprintf(stderr, "usage: %s PAIRS (1-%d) [CHURN] | hold | sink | flood DOMID PORT\n", argv[0], MAX_PAIRS);
 		return 2;
 	}
 	for (i = 0; i < npairs; i++)

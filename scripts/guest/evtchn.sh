@@ -5,7 +5,8 @@
 # while their vCPU goes offline and back, XHP_CYCLES times; then new
 # binds and moves of their interrupts between CPUs racing offlines of
 # every CPU; and an event pending behind a port's mask while the port's
-# vCPU goes offline and back.  The events' source is this domain itself: no event can be
+# vCPU goes offline and back.  Apart from part 5 (events from dom0, in
+# the PVHVM domU) the events' source is this domain itself: no event can be
 # sent while stop_machine takes a CPU down, so this guards against a
 # regression more than it probes for the window a remote sender has.  No event may be lost or arrive at the wrong
 # port, the events must have been delivered on the vCPU before it went
@@ -165,6 +166,53 @@ held_across_offline() {
 	$ok
 }
 
+# irq_total IRQ: interrupts IRQ took so far, over the online CPUs.
+irq_total() {
+	awk -v i="$1:" '$1 == i { for (k = 2; k <= NF && $k ~ /^[0-9]+$/; k++) n += $k } END { print n + 0 }' \
+		/proc/interrupts
+}
+
+# flowing IRQ: true once IRQ took an interrupt, within 5 s.
+flowing() {
+	f0=$(irq_total "$1")
+	k=0
+	while [ $k -lt 5 ]; do
+		sleep 1
+		[ "$(irq_total "$1")" -gt "$f0" ] && return 0
+		k=$((k + 1))
+	done
+	return 1
+}
+
+# Part 5: events from another domain.  In the PVHVM domU (xhp.flood=1),
+# dom0 notifies a port of ours every 200 us (evtchn-pingpong sink here,
+# flood there, dom0/init): they can come while the vCPU that the port is
+# on is in stop_machine going offline, the window a sender in this
+# domain cannot reach.  Each cycle the port's interrupt goes onto CPU,
+# CPU goes offline and back, and the events must still come.
+remote_across_offline() {
+	cpu=$1
+	start_helper '^xhp-flood: port ' sink || return 1
+	irq=$(pp_irqs)
+	ok=true cyc=0
+	if [ "$(echo $irq | wc -w)" != 1 ]; then
+		echo "# $(echo $irq | wc -w) interrupts named evtchn:evtchn-pingpong, not 1"
+		ok=false
+	elif ! flowing "$irq"; then
+		echo "# no event from dom0 in 5 s"
+		ok=false
+	fi
+	while [ $cyc -lt "$cycles" ] && $ok; do
+		move_irqs "$cpu" $irq && flowing "$irq" && set_online "$cpu" 0 &&
+			set_online "$cpu" 1 && has_ipis "$cpu" || { ok=false; break; }
+		flowing "$irq" || { echo "# no event from dom0 for 5 s after cpu$cpu went offline and back (cycle $((cyc + 1)))"; ok=false; }
+		cyc=$((cyc + 1))
+	done
+	stop_pingpong
+	ktap_print_msg "cpu$cpu: events from dom0 across $cyc offline/online cycles: $pp_sum, IRQ $irq took $(irq_total "$irq")"
+	$ok
+}
+
 # writer: offline and online each CPU, XHP_CYCLES times.
 writer() {
 	i=0
@@ -222,7 +270,7 @@ main() {
 		ktap_skip_all "needs a CPU that can go offline"
 		exit "$KSFT_SKIP"
 	fi
-	ktap_set_plan 5
+	ktap_set_plan 6
 
 	before=$(xen_line_count)
 	names_before=$(xen_line_names)
@@ -238,6 +286,13 @@ main() {
 	ktap_test_result "an event held behind the mask on cpu$first across its offline, $cycles cycles" $ok
 	binds_race && ok=true || ok=false
 	ktap_test_result "binds and affinity moves racing offlines of every CPU" $ok
+
+	if [ "${XHP_FLOOD:-0}" = 1 ]; then
+		remote_across_offline "$first" && ok=true || ok=false
+		ktap_test_result "events from dom0 on cpu$first across its offline, $cycles cycles" $ok
+	else
+		ktap_test_skip "events from dom0: only in the PVHVM domU, where dom0 sends them"
+	fi
 
 	left=$(pp_irqs | wc -l)
 	names_after=$(xen_line_names)

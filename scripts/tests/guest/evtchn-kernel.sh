@@ -5,7 +5,22 @@
 echo 1 >"$XHP_CPUDIR/cpu1/online"
 start_pingpong() { echo on >"$FX/pp"; }
 # The held event: the two ports of one pair, then the count (PP_HELD).
-start_helper() { echo on >"$FX/pp"; PP_IRQS_NOW=${PP_HELD_IRQS:-40 41}; }
+start_helper() {
+	echo on >"$FX/pp"
+	PP_IRQS_NOW=${PP_HELD_IRQS:-40 41}
+	[ "$2" != sink ] || PP_IRQS_NOW=50
+}
+# Events from dom0 (XHP_FLOOD=1): flowing at each look, or not at all
+# (PP_FLOW=none), or for the first two looks only (PP_FLOW=stall).
+irq_total() { echo 0; }
+flowing() {
+	n=$(($(cat "$FX/looks" 2>/dev/null || echo 0) + 1))
+	echo $n >"$FX/looks"
+	case ${PP_FLOW:-} in
+	none) return 1 ;;
+	stall) [ $n -le 2 ] ;;
+	esac
+}
 release_held() {
 	rm -f "$FX/pp"
 	PP_IRQS_NOW=
