@@ -8,7 +8,7 @@
 #                        on BASE, with a verdict table
 #   make check           everything CI runs (.ci/run calls exactly this)
 #   make check-full      the evidence run: check, the fresh-machine install
-#                        test, every fault and mutant row
+#                        test, every fault, mutant and evtchn row
 #
 #   make bases           unpack Debian's linux-source-6.1 and -6.12 into the cache
 #   make apply           git am the series onto BASE (or KDIR=your/tree, new branch;
@@ -48,7 +48,7 @@ check: deps bases
 
 check-full: deps bases
 	$(S)/check.sh "selftest verdict" "selftest emulation" "selftest deps" "selftest guest" "selftest check" "selftest model" "selftest scenarios" "selftest kdir" "selftest gaps" model lint \
-		"selftest lint" "selftest lint-matrix" fresh-root "xen-scenarios check" "xen-scenarios faults" \
+		"selftest lint" "selftest lint-matrix" fresh-root "xen-scenarios check" "xen-scenarios faults" "xen-scenarios evtchn" \
 		"xen-scenarios mutants"
 
 deps:

@@ -27,8 +27,9 @@
  * starts "flood" on it), takes and unmasks every event until SIGTERM,
  * then prints "sink: N events".
  *
- * evtchn-pingpong flood DOMID PORT: in dom0, bind to DOMID's PORT and
- * notify it every 200 us until SIGTERM; prints "flood: N notifies".
+ * evtchn-pingpong flood DOMID PORT [US]: in dom0, bind to DOMID's PORT
+ * and notify it until SIGTERM, with US microseconds between (default 0:
+ * back to back); prints "flood: N notifies".
  * Events from another domain can come at any time, also while the
  * receiving vCPU is in stop_machine going offline.
  *
@@ -240,7 +241,7 @@ static int sink(void)
 	return 0;
 }
 
-static int flood(unsigned int domid, unsigned int remote)
+static int flood(unsigned int domid, unsigned int remote, unsigned int us)
 {
 	struct ioctl_evtchn_bind_interdomain inter = {
 		.remote_domain = domid,
@@ -267,7 +268,8 @@ static int flood(unsigned int domid, unsigned int remote)
 			break;
 		}
 		n++;
-		usleep(200);
+		if (us)
+			usleep(us);
 	}
 	printf("flood: %lu notifies\n", n);
 	return 0;
@@ -287,10 +289,11 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "sink"))
 		return sink();
 	if (argc > 3 && !strcmp(argv[1], "flood"))
-		return flood(strtoul(argv[2], NULL, 10), strtoul(argv[3], NULL, 10));
+		return flood(strtoul(argv[2], NULL, 10), strtoul(argv[3], NULL, 10),
+			     argc > 4 ? strtoul(argv[4], NULL, 10) : 0);
 	npairs = argc > 1 ? strtoul(argv[1], NULL, 10) : 4;
 	if (npairs < 1 || npairs > MAX_PAIRS) {
-		fprintf(stderr, "usage: %s PAIRS (1-%d) [CHURN] | hold | sink | flood DOMID PORT\n", argv[0], MAX_PAIRS);
+		fprintf(stderr, "usage: %s PAIRS (1-%d) [CHURN] | hold | sink | flood DOMID PORT [US]\n", argv[0], MAX_PAIRS);
 		return 2;
 	}
 	for (i = 0; i < npairs; i++)
