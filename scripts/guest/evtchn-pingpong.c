@@ -11,9 +11,12 @@
  *
  * Xen sets a port pending when it is bound to an unbound one (an event
  * sent before the bind is not lost), and Linux delivers it: each bind
- * first takes that event (or nothing in 2 s).  After a miss or a wrong
- * port, what is queued is taken and unmasked, so that one late event
- * counts once.
+ * first takes that event (or nothing in 2 s).  Each ping takes what is
+ * queued: the port expected is a received event, any other port of the
+ * pair (or the same one again) a spurious one.  Xen's events are
+ * notifications that may come more often than sent (the kernel ignores
+ * some events re-raised by an affinity change, not all), never fewer:
+ * a spurious event is counted and said, a lost one fails.
  *
  * evtchn-pingpong hold: one pair, whose port a is left masked with an
  * event pending (the first event read and not written back, which keeps
@@ -34,9 +37,9 @@
  * receiving vCPU is in stop_machine going offline.
  *
  * Prints "ports ..." once bound, then runs until SIGTERM or SIGINT and
- * prints "sent S received R lost L wrong W rebinds B" (W: a port that
- * was not the one expected).  Exits 0 when every event sent arrived and
- * at least one was sent, 1 otherwise, 2 when a bind fails.
+ * prints "sent S received R lost L spurious X rebinds B".  Exits 0 when
+ * every event sent arrived and at least one was sent, 1 otherwise, 2
+ * when a bind fails.
  *
  * The interrupts of the ports are named "evtchn:evtchn-pingpong" in
  * /proc/interrupts: the test moves them onto the vCPU it takes offline.
@@ -67,16 +70,18 @@ struct pair {
 };
 
 static volatile sig_atomic_t stop, go;
-static unsigned long sent, received, lost, wrong, rebinds;
+static unsigned long sent, received, lost, spurious, rebinds;
 static unsigned int said;
 
-/* At most 10 lines on stderr for the misses and wrong ports. */
+/* At most 10 lines on stderr for the misses and spurious events. */
 #define SAY(...) do { if (said++ < 10) fprintf(stderr, __VA_ARGS__); } while (0)
 
 /*
  * Take and unmask what the pair's file has queued, waiting up to ms for
  * the first port; returns how many ports were taken, the last in *last.
  */
+static unsigned int seen[16];	/* the ports of the last take() */
+
 static int take(struct pair *p, int ms, unsigned int *last)
 {
 	struct pollfd pfd = { .fd = p->fd, .events = POLLIN };
@@ -97,6 +102,8 @@ static int take(struct pair *p, int ms, unsigned int *last)
 		if (write(p->fd, &port, sizeof(port)) != sizeof(port))
 			perror("evtchn-pingpong: unmask");
 		*last = port;
+		if (n < 16)
+			seen[n] = port;
 		n++;
 	}
 }
@@ -146,25 +153,29 @@ static void ping(struct pair *p, unsigned int from, unsigned int to)
 {
 	struct ioctl_evtchn_notify notify = { .port = from };
 	unsigned int port = 0;
-	int n;
+	int n, i, got = 0;
 
 	if (ioctl(p->fd, IOCTL_EVTCHN_NOTIFY, &notify) < 0) {
 		perror("evtchn-pingpong: notify");
-		wrong++;
+		lost++;
 		return;
 	}
 	sent++;
 	n = take(p, 2000, &port);
-	if (!n) {
-		lost++;
-		SAY("evtchn-pingpong: port %u -> %u: nothing in 2 s\n", from, to);
-	} else if (n > 1 || port != to) {
-		wrong++;
-		SAY("evtchn-pingpong: port %u -> %u: %d ports, the last %u\n",
-		    from, to, n, port);
-	} else {
+	for (i = 0; i < n && i < 16; i++)
+		if (seen[i] == to && !got)
+			got = 1;
+	if (got)
 		received++;
-	}
+	else
+		lost++;
+	if (n - got)
+		spurious += n - got;
+	if (!got || n > 1)
+		SAY("evtchn-pingpong: port %u -> %u: %d ports:%s%s%s\n", from, to, n,
+		    n > 0 ? (seen[0] == to ? " to" : " from") : " none",
+		    n > 1 ? (seen[1] == to ? " to" : " from") : "",
+		    n > 2 ? " ..." : "");
 }
 
 static void release(int sig)
@@ -320,7 +331,7 @@ int main(int argc, char **argv)
 			}
 		}
 	}
-	printf("sent %lu received %lu lost %lu wrong %lu rebinds %lu\n",
-	       sent, received, lost, wrong, rebinds);
-	return sent && received == sent && !lost && !wrong ? 0 : 1;
+	printf("sent %lu received %lu lost %lu spurious %lu rebinds %lu\n",
+	       sent, received, lost, spurious, rebinds);
+	return sent && received == sent && !lost ? 0 : 1;
 }

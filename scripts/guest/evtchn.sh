@@ -2,16 +2,16 @@
 # SPDX-License-Identifier: GPL-2.0
 # Event channels that are bound to a vCPU but are not per-CPU (issue 18):
 # user channels of /dev/xen/evtchn, with events flowing (evtchn-pingpong)
-# while their vCPU goes offline and back, XHP_CYCLES times; then new
-# binds and moves of their interrupts between CPUs racing offlines of
-# every CPU; and an event pending behind a port's mask while the port's
-# vCPU goes offline and back.  Apart from part 5 (events from dom0, in
-# the PVHVM domU) the events' source is this domain itself: no event can be
-# sent while stop_machine takes a CPU down, so this guards against a
-# regression more than it probes for the window a remote sender has.  No event may be lost or arrive at the wrong
-# port, the events must have been delivered on the vCPU before it went
-# offline, and nothing may stay bound after (no user channel, the same
-# Xen per-CPU lines).
+# while their vCPU goes offline and back, XHP_CYCLES times; an event
+# pending behind a port's mask while the port's vCPU goes offline and
+# back; new binds and moves of their interrupts between CPUs racing
+# offlines of every CPU; in the PVHVM domU, events from dom0 while the
+# port's vCPU goes offline and back.  Only dom0's events can come while
+# stop_machine takes a CPU down (a sender in this domain is stopped
+# too).  No event may be lost (spurious ones are counted), the events
+# must have been delivered on the vCPU before it went offline, and
+# nothing may stay bound after (no user channel, the same Xen per-CPU
+# lines).
 
 . "${XHP_TESTS:-/tests}/lib.sh"
 
@@ -97,18 +97,19 @@ stop_pingpong() {
 	[ "$pp_rc" != 2 ] || echo "# evtchn-pingpong could not bind a pair again"
 }
 
-# judge_pingpong "sent S received R lost L wrong W rebinds B" MIN_REBINDS:
+# judge_pingpong "sent S received R lost L spurious X rebinds B" MIN_REBINDS:
 # true when events flowed and each one sent arrived at its port; prints
-# why not.
+# why not.  Spurious events (more than sent) are said, and allowed: Xen's
+# events are notifications, and an affinity change may re-raise one.
 judge_pingpong() {
 	set -- $1 "$2"
 	if [ "$1" != sent ] || [ "$9" != rebinds ]; then
 		echo "# evtchn-pingpong printed no count"
 		return 1
 	fi
-	ktap_print_msg "events sent $2, received $4, lost $6, at a wrong port $8; rebinds ${10}"
+	ktap_print_msg "events sent $2, received $4, lost $6, spurious $8; rebinds ${10}"
 	[ "$2" -gt 0 ] || { echo "# no event sent"; return 1; }
-	[ "$6" = 0 ] && [ "$8" = 0 ] && [ "$4" = "$2" ] || { echo "# events lost or misdelivered"; return 1; }
+	[ "$6" = 0 ] && [ "$4" = "$2" ] || { echo "# events lost"; return 1; }
 	[ "${10}" -ge "${11}" ] || { echo "# ${10} rebinds, fewer than ${11}"; return 1; }
 }
 

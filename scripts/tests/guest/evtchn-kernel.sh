@@ -28,7 +28,7 @@ release_held() {
 }
 stop_pingpong() {
 	rm -f "$FX/pp"
-	pp_sum=${PP_SUM:-sent 400 received 400 lost 0 wrong 0 rebinds 8}
+	pp_sum=${PP_SUM:-sent 400 received 400 lost 0 spurious 0 rebinds 8}
 }
 pp_irqs() { [ -f "$FX/pp" ] || [ -n "${PP_LEAK:-}" ] && echo "${PP_IRQS_NOW:-${PP_IRQS:-40 41 42 43 44 45 46 47}}" | tr ' ' '\n'; }
 
