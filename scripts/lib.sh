@@ -75,13 +75,18 @@ kmake() {
 	kmake_in "$XHP_CACHE/work/$base" "$XHP_CACHE/build/$base" "$@"
 }
 
-# progress LOG LABEL CMD...: run CMD with its output in LOG, and say
-# every 25 s on stderr how far it got, so that no step is silent for
-# 30 s (gaps.sh judges that): for a Kbuild log the objects compiled and
-# the last of them, for any other the last line.  Returns CMD's status.
+# progress LOG LABEL CMD...: run CMD with its output in LOG, and say on
+# stderr that it started and every 25 s how far it got, so that no step
+# is silent for 30 s (gaps.sh judges that): for a Kbuild log the objects
+# compiled and the last of them, for any other the last line.  Returns
+# CMD's status.
 progress() {
 	local log=$1 label=$2 pid t0=$SECONDS rc=0 n
 	shift 2
+	# A line at the start too: steps that take 20 s each, one after the
+	# other, would otherwise add up to a silence (lint's two C=2 W=1
+	# runs: 41 s).
+	note "$label: started"
 	"$@" >"$log" 2>&1 &
 	pid=$!
 	while ! wait_for_pid "$pid" 25; do

@@ -267,14 +267,7 @@ binds_race() {
 }
 
 main() {
-	cpus=$(hotplug_cpus)
-
-	ktap_print_header
-	if [ -z "$cpus" ]; then
-		ktap_skip_all "needs a CPU that can go offline"
-		exit "$KSFT_SKIP"
-	fi
-	ktap_set_plan 6
+	begin_hotplug_test 6
 
 	before=$(xen_line_count)
 	names_before=$(xen_line_names)

@@ -20,6 +20,19 @@ hotplug_cpus() {
 	done
 }
 
+# begin_hotplug_test PLAN: the KTAP header and plan of a test that needs a
+# CPU that can go offline (cpus: the hot-pluggable CPUs); a skip of the
+# whole test, and exit, when there is none.
+begin_hotplug_test() {
+	cpus=$(hotplug_cpus)
+	ktap_print_header
+	if [ -z "$cpus" ]; then
+		ktap_skip_all "needs a CPU that can go offline"
+		exit "$KSFT_SKIP"
+	fi
+	ktap_set_plan "$1"
+}
+
 # xen_lines CPU: the Xen per-CPU interrupt lines of CPU (resched3 ...).
 xen_lines() {
 	awk -v re="^[a-z]+$1\$" '$(NF - 2) == "xen-percpu" && $NF ~ re { print $NF }' \
