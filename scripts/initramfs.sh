@@ -36,8 +36,7 @@ cp "$ksft/cpu-hotplug/cpu-on-off-test.sh" "$root/tests/"
 find "$img/modules" -name '*torture*.ko' -exec cp {} "$root/lib/modules/" \;
 # C helpers of the tests, static: the initramfs has no libc.
 for c in "$XHP_TOP"/scripts/guest/*.c; do
-	gcc -static -O2 -Wall -Wextra -Werror -o "$root/tests/$(basename "$c" .c)" "$c" ||
-		die "cannot build $(basename "$c") (static glibc: apt-get install libc6-dev)"
+	guest_cc "$c" "$root/tests/$(basename "$c" .c)"
 done
 
 (cd "$root" && find . | cpio -o -H newc --quiet -R 0:0) | gzip -1 >"$out"

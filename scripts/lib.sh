@@ -101,6 +101,14 @@ progress() {
 	return $rc
 }
 
+# guest_cc SRC OUT: a C helper of the in-guest tests (scripts/guest/*.c),
+# built static (neither the test initramfs nor dom0's root has a libc
+# for it); dies naming it on failure.
+guest_cc() {
+	gcc -static -O2 -Wall -Wextra -Werror -o "$2" "$1" ||
+		die "cannot build $(basename "$1") (static glibc: apt-get install libc6-dev)"
+}
+
 # The line xen-boot.sh appends to the console when QEMU itself died of a
 # crash signal (timeout(1) exits 128+N when its command is killed by
 # signal N; 137 is its own SIGKILL): emulation-fault.sh's evidence.

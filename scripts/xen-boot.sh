@@ -71,8 +71,7 @@ hvm)
 	# dom0's end of the evtchn test's events from another domain
 	# (evtchn-pingpong flood, started by dom0/init; xhp.flood=1 on the
 	# domU's command line tells the test that dom0 sends).
-	gcc -static -O2 -Wall -Wextra -Werror -o "$over/xhp/evtchn-pingpong" \
-		"$XHP_TOP/scripts/guest/evtchn-pingpong.c" || die "cannot build evtchn-pingpong for dom0"
+	guest_cc "$XHP_TOP/scripts/guest/evtchn-pingpong.c" "$over/xhp/evtchn-pingpong"
 	cp "$kernel" "$over/xhp/bzImage"
 	[ -f "$(dirname "$kernel")/System.map" ] && cp "$(dirname "$kernel")/System.map" "$over/xhp/"
 	cp "$initrd" "$over/xhp/initrd"

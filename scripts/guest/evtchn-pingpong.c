@@ -76,12 +76,12 @@ static unsigned int said;
 /* At most 10 lines on stderr for the misses and spurious events. */
 #define SAY(...) do { if (said++ < 10) fprintf(stderr, __VA_ARGS__); } while (0)
 
+static unsigned int seen[16];	/* the ports of the last take() */
+
 /*
  * Take and unmask what the pair's file has queued, waiting up to ms for
  * the first port; returns how many ports were taken, the last in *last.
  */
-static unsigned int seen[16];	/* the ports of the last take() */
-
 static int take(struct pair *p, int ms, unsigned int *last)
 {
 	struct pollfd pfd = { .fd = p->fd, .events = POLLIN };
@@ -114,15 +114,12 @@ static void quit(int sig)
 	stop = 1;
 }
 
-static int bind_pair(struct pair *p)
+/* A file of its own for p, with p->a an unbound port for domain remote. */
+static int open_unbound(struct pair *p, unsigned int remote)
 {
 	struct ioctl_evtchn_bind_unbound_port unbound = {
-		.remote_domain = DOMID_SELF,
+		.remote_domain = remote,
 	};
-	struct ioctl_evtchn_bind_interdomain inter = {
-		.remote_domain = DOMID_SELF,
-	};
-	unsigned int port;
 	int rc;
 
 	p->fd = open("/dev/xen/evtchn", O_RDWR);
@@ -136,6 +133,19 @@ static int bind_pair(struct pair *p)
 		return -1;
 	}
 	p->a = rc;
+	return 0;
+}
+
+static int bind_pair(struct pair *p)
+{
+	struct ioctl_evtchn_bind_interdomain inter = {
+		.remote_domain = DOMID_SELF,
+	};
+	unsigned int port;
+	int rc;
+
+	if (open_unbound(p, DOMID_SELF))
+		return -1;
 	inter.remote_port = p->a;
 	rc = ioctl(p->fd, IOCTL_EVTCHN_BIND_INTERDOMAIN, &inter);
 	if (rc < 0) {
@@ -163,14 +173,13 @@ static void ping(struct pair *p, unsigned int from, unsigned int to)
 	sent++;
 	n = take(p, 2000, &port);
 	for (i = 0; i < n && i < 16; i++)
-		if (seen[i] == to && !got)
+		if (seen[i] == to)
 			got = 1;
 	if (got)
 		received++;
 	else
 		lost++;
-	if (n - got)
-		spurious += n - got;
+	spurious += n - got;
 	if (!got || n > 1)
 		SAY("evtchn-pingpong: port %u -> %u: %d ports:%s%s%s\n", from, to, n,
 		    n > 0 ? (seen[0] == to ? " to" : " from") : " none",
@@ -228,23 +237,13 @@ static int hold(void)
 
 static int sink(void)
 {
-	struct ioctl_evtchn_bind_unbound_port unbound = { .remote_domain = 0 };
 	struct pair p;
 	unsigned long n = 0;
 	unsigned int port;
-	int rc;
 
-	p.fd = open("/dev/xen/evtchn", O_RDWR);
-	if (p.fd < 0) {
-		perror("evtchn-pingpong: /dev/xen/evtchn");
+	if (open_unbound(&p, 0))
 		return 2;
-	}
-	rc = ioctl(p.fd, IOCTL_EVTCHN_BIND_UNBOUND_PORT, &unbound);
-	if (rc < 0) {
-		perror("evtchn-pingpong: bind unbound port for dom0");
-		return 2;
-	}
-	printf("xhp-flood: port %d\n", rc);
+	printf("xhp-flood: port %u\n", p.a);
 	fflush(stdout);
 	while (!stop)
 		n += take(&p, 1000, &port);

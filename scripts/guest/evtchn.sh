@@ -24,15 +24,28 @@ pp_irqs() {
 	awk '$NF == "evtchn:evtchn-pingpong" { sub(":", "", $1); print $1 }' /proc/interrupts
 }
 
-# irqs_on CPU IRQ...: interrupts the IRQs took on CPU so far (0 while
-# CPU is offline: /proc/interrupts has columns for online CPUs only).
+# irqs_on CPU|all IRQ...: interrupts the IRQs took so far on CPU, or on
+# every online CPU (0 while CPU is offline: /proc/interrupts has columns
+# for online CPUs only).
 irqs_on() {
 	oncpu=$1
 	shift
 	awk -v c="CPU$oncpu" -v irqs=" $* " '
-		NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) col = i + 1; next }
-		col && index(irqs, " " substr($1, 1, length($1) - 1) " ") { n += $col }
+		NR == 1 {
+			for (i = 1; i <= NF; i++) if ($i == c || c == "CPUall") { lo = lo ? lo : i + 1; hi = i + 1 }
+			next
+		}
+		lo && index(irqs, " " substr($1, 1, length($1) - 1) " ") { for (i = lo; i <= hi; i++) n += $i }
 		END { print n + 0 }' /proc/interrupts
+}
+
+# want_pp_irqs N: irqs, the interrupts of evtchn-pingpong's ports, must
+# be N (one a port); says so when not.
+want_pp_irqs() {
+	irqs=$(pp_irqs)
+	[ "$(echo $irqs | wc -w)" = "$1" ] && return 0
+	echo "# $(echo $irqs | wc -w) interrupts named evtchn:evtchn-pingpong, not $1"
+	return 1
 }
 
 # move_irq CPU IRQ [ERRFILE]: set the IRQ's affinity to CPU; the error
@@ -118,10 +131,7 @@ judge_pingpong() {
 across_offline() {
 	cpu=$1
 	start_pingpong 4 0 || return 1
-	irqs=$(pp_irqs)
-	n=$(echo $irqs | wc -w)
-	if [ "$n" != 8 ]; then
-		echo "# $n interrupts named evtchn:evtchn-pingpong, not 8"
+	if ! want_pp_irqs 8; then
 		stop_pingpong
 		return 1
 	fi
@@ -149,9 +159,7 @@ held_across_offline() {
 	ok=true cyc=0 got=0
 	while [ $cyc -lt "$cycles" ] && $ok; do
 		start_helper '^held ' hold || { ok=false; break; }
-		irqs=$(pp_irqs)
-		n=$(echo $irqs | wc -w)
-		[ "$n" = 2 ] || { echo "# $n interrupts named evtchn:evtchn-pingpong, not 2"; ok=false; }
+		want_pp_irqs 2 || ok=false
 		$ok && move_irqs "$cpu" $irqs && set_online "$cpu" 0 && set_online "$cpu" 1 &&
 			has_ipis "$cpu" || ok=false
 		release_held
@@ -167,19 +175,13 @@ held_across_offline() {
 	$ok
 }
 
-# irq_total IRQ: interrupts IRQ took so far, over the online CPUs.
-irq_total() {
-	awk -v i="$1:" '$1 == i { for (k = 2; k <= NF && $k ~ /^[0-9]+$/; k++) n += $k } END { print n + 0 }' \
-		/proc/interrupts
-}
-
 # flowing IRQ: true once IRQ took an interrupt, within 5 s.
 flowing() {
-	f0=$(irq_total "$1")
+	f0=$(irqs_on all "$1")
 	k=0
 	while [ $k -lt 5 ]; do
 		sleep 1
-		[ "$(irq_total "$1")" -gt "$f0" ] && return 0
+		[ "$(irqs_on all "$1")" -gt "$f0" ] && return 0
 		k=$((k + 1))
 	done
 	return 1
@@ -196,24 +198,22 @@ remote_across_offline() {
 	start_helper '^xhp-flood: port ' sink || return 1
 	# To the console, where dom0/init looks for it.
 	grep -m1 '^xhp-flood: port ' "$pp_out" | sed 's/^/# /'
-	irq=$(pp_irqs)
 	ok=true cyc=0
-	if [ "$(echo $irq | wc -w)" != 1 ]; then
-		echo "# $(echo $irq | wc -w) interrupts named evtchn:evtchn-pingpong, not 1"
+	if ! want_pp_irqs 1; then
 		ok=false
-	elif ! flowing "$irq"; then
+	elif ! flowing "$irqs"; then
 		echo "# no event from dom0 in 5 s"
 		ok=false
 	fi
 	while [ $cyc -lt "$cycles" ] && $ok; do
-		move_irqs "$cpu" $irq && flowing "$irq" && set_online "$cpu" 0 &&
+		move_irqs "$cpu" $irqs && flowing "$irqs" && set_online "$cpu" 0 &&
 			set_online "$cpu" 1 && has_ipis "$cpu" || { ok=false; break; }
-		flowing "$irq" || { echo "# no event from dom0 for 5 s after cpu$cpu went offline and back (cycle $((cyc + 1)))"; ok=false; }
+		flowing "$irqs" || { echo "# no event from dom0 for 5 s after cpu$cpu went offline and back (cycle $((cyc + 1)))"; ok=false; }
 		cyc=$((cyc + 1))
 	done
-	took=$(irq_total "$irq")
+	took=$(irqs_on all $irqs)
 	stop_pingpong
-	ktap_print_msg "cpu$cpu: events from dom0 across $cyc offline/online cycles: $pp_sum (IRQ $irq: $took interrupts)"
+	ktap_print_msg "cpu$cpu: events from dom0 across $cyc offline/online cycles: $pp_sum (IRQ $irqs: $took interrupts)"
 	$ok
 }
 
@@ -253,11 +253,11 @@ binds_race() {
 	start_pingpong 4 1 || return 1
 	echo 0 >/tmp/moves
 	mover &
-	mv=$!
+	mover_pid=$!
 	ok=true
 	writer || ok=false
-	kill "$mv"
-	wait "$mv" 2>/dev/null
+	kill "$mover_pid"
+	wait "$mover_pid" 2>/dev/null
 	stop_pingpong
 	moves=$(cat /tmp/moves)
 	ktap_print_msg "affinity moves that took: $moves"

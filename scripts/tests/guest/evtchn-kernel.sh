@@ -12,7 +12,6 @@ start_helper() {
 }
 # Events from dom0 (XHP_FLOOD=1): flowing at each look, or not at all
 # (PP_FLOW=none), or for the first two looks only (PP_FLOW=stall).
-irq_total() { echo 0; }
 flowing() {
 	n=$(($(cat "$FX/looks" 2>/dev/null || echo 0) + 1))
 	echo $n >"$FX/looks"
