@@ -217,25 +217,39 @@ remote_across_offline() {
 	$ok
 }
 
-# writer: offline and online each CPU, XHP_CYCLES times.
+# moves_after N: wait up to 10 s for the mover's count to pass N.
+moves_after() {
+	t=0
+	while [ "$(cat /tmp/moves)" -le "$1" ] && [ $t -lt 50 ]; do
+		sleep 0.2
+		t=$((t + 1))
+	done
+}
+
+# writer: offline and online each CPU, XHP_CYCLES times.  Before the
+# next offline it lets the mover take a move: a slow guest (the domU
+# under TCG) would otherwise do every cycle before the first move.
 writer() {
 	i=0
 	while [ $i -lt "$cycles" ]; do
 		for c in $cpus; do
+			m=$(cat /tmp/moves)
 			set_online "$c" 0 && set_online "$c" 1 || return 1
+			moves_after "$m"
 		done
 		i=$((i + 1))
 	done
 }
 
-# mover: move the pairs' interrupts over the hot-pluggable CPUs, round
-# and round, counting the moves that took in /tmp/moves (written whole,
-# then renamed: a kill never leaves it empty).  A move to a CPU that is
-# offline at that moment is refused (EINVAL).
+# mover: move the pairs' interrupts over cpu0 and the hot-pluggable
+# CPUs, round and round, counting the moves that took in /tmp/moves
+# (written whole, then renamed: a kill never leaves it empty).  A move
+# to a CPU that is offline at that moment is refused (EINVAL), as is
+# one of an interrupt that a rebind just freed.
 mover() {
 	n=0
 	while :; do
-		for c in $cpus; do
+		for c in $(echo 0 $cpus | tr ' ' '\n' | sort -un); do
 			for irq in $(pp_irqs); do
 				move_irq "$c" "$irq" /tmp/mover.err && n=$((n + 1))
 			done
