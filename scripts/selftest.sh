@@ -24,12 +24,17 @@
 # verdict.sh on each kept console: the expected verdict, with its text,
 # and the exit status that goes with it (0 PASS, 1 FAIL).
 verdict_tests() {
-	local d=$XHP_TOP/scripts/tests/verdict log status allow want text out rc af wf t
+	local d=$XHP_TOP/scripts/tests/verdict log status allow want text out rc af wf t a w
 	while read -r log status allow want text; do
-		# The test's allow and warn files, where it has them.
-		af=- wf=-
-		[ ! -f "$XHP_TOP/scripts/guest/$allow.allow" ] || af=$XHP_TOP/scripts/guest/$allow.allow
-		[ ! -f "$XHP_TOP/scripts/guest/$allow.warn" ] || wf=$XHP_TOP/scripts/guest/$allow.warn
+		# The test's allow and warn files, where it has them; for the
+		# tests A+B of one boot, one each, joined by ":" (xen-test.sh).
+		af= wf=
+		for t in ${allow//+/ }; do
+			a=- w=-
+			[ ! -f "$XHP_TOP/scripts/guest/$t.allow" ] || a=$XHP_TOP/scripts/guest/$t.allow
+			[ ! -f "$XHP_TOP/scripts/guest/$t.warn" ] || w=$XHP_TOP/scripts/guest/$t.warn
+			af+=${af:+:}$a wf+=${wf:+:}$w
+		done
 		out=$("$XHP_TOP/scripts/verdict.sh" "$d/$log" "$status" "$af" "$wf") && rc=0 || rc=$?
 		r=1
 		case $want:$rc in
@@ -193,12 +198,15 @@ tier_coverage() {
 		{
 			t = $3; abi = ""
 			if (t ~ /@/) { abi = t; sub(/.*@/, "", abi); sub(/@.*/, "", t) }
-			sub(/:.*/, "", t)
+			# The tests of one boot (A+B:PARTS) agree on the ABI.
 			if (abi == "") {
 				abi = "fifo"
-				f = g "/" t ".args"
-				while ((getline l < f) > 0) if (l ~ /xen\.fifo_events=0/) abi = "2l"
-				close(f)
+				ne = split(t, el, "+")
+				for (j = 1; j <= ne; j++) {
+					f = el[j]; sub(/:.*/, "", f); f = g "/" f ".args"
+					while ((getline l < f) > 0) if (l ~ /xen\.fifo_events=0/) abi = "2l"
+					close(f)
+				}
 			}
 			if ($5 == "series" && $6 == "pass") { guest[$2] = 1; abis[abi] = 1 }
 			if ($5 == "stock" && $6 == "fail") stock = 1
@@ -216,7 +224,7 @@ tier_coverage() {
 	# Issue 18's short form: the evtchn test in every guest type, on both
 	# event ABIs (over both bases).
 	rows "$1" | awk '
-	$3 ~ /^evtchn(@|$)/ && $5 == "series" && $6 == "pass" {
+	("+" $3) ~ /\+evtchn(@|\+|$)/ && $5 == "series" && $6 == "pass" {
 		guest[$2] = 1
 		abis[$3 ~ /@2l$/ ? "2l" : "fifo"] = 1
 	}
@@ -253,7 +261,7 @@ scenarios_tests() {
 	^6\.1 .*(@2l|faults);6.1: no series row on the 2-level ABI
 	^6\.12 .*mutant:;6.12: no mutant row that must be red
 	^6\.1 .* stock ;6.1: no stock row that must be red
-	 hvm +evtchn;evtchn: no hvm row
+	 hvm .*evtchn;evtchn: no hvm row
 	 pvh +evtchn;evtchn: no pvh row\nevtchn: no row on the FIFO ABI
 	evtchn@2l;evtchn: no pv row\nevtchn: no hvm row\nevtchn: no row on the 2-level ABI
 	EOT
@@ -303,8 +311,8 @@ guest_tests() {
 }
 
 # xen-test.sh TEST:PARTS: only parts that the test has (finding 15 of
-# issue 14: faults:5 ran no part and passed).  Refused before anything
-# is built.
+# issue 14: faults:5 ran no part and passed); the tests A+B of one boot
+# each a test, on one event ABI.  Refused before anything is built.
 xen_test_parts_tests() {
 	local spec text out r
 	while read -r spec text; do
@@ -318,6 +326,11 @@ xen_test_parts_tests() {
 	faults:    TEST:PARTS takes digits
 	hotplug:1  the test 'hotplug' has no parts
 	nosuch     no in-guest test 'nosuch'
+	hotplug+faults:24  the tests of 'hotplug+faults:24' ask for different event ABIs
+	hotplug+   TEST: a test name, or several joined by +
+	+hotplug   no in-guest test ''
+	hotplug+nosuch@2l  no in-guest test 'nosuch'
+	stepdown+faults:9@2l  the test 'faults' has parts 1 to 4; got '9'
 	EOT
 }
 

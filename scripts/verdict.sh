@@ -10,6 +10,13 @@
 # every such line of the test ("xhp-warn: <L>[time] text"), and any that
 # the file does not list fails the run.  "-" for either: none.
 #
+# A boot that ran several tests (xhp.test=A+B) gives one file a test,
+# in their order, joined by ":" (as in "a.allow:-"): the console from a
+# test's "xhp: running" line to the next test's is that test's, judged by
+# its own files (the boot before the first test counts as the first's,
+# what follows the last as the last's), and each test must meet its own
+# KTAP plan.
+#
 # Pass: the guest printed "xhp: done rc=0", QEMU did not hit its timeout
 # (124: in the HVM runs dom0 still tests after the domU's end marker), no
 # KTAP line is "not ok", and no line of the console is bad (the list
@@ -24,6 +31,18 @@ warn_file=${4:-}
 [ "$allow_file" != - ] || allow_file=
 [ "$warn_file" != - ] || warn_file=
 [ -f "$log" ] || { echo "FAIL no console log at $log"; exit 1; }
+# One allow and one warn file a test ("-": none).
+IFS=: read -r -a allows <<<"${allow_file:--}"
+IFS=: read -r -a warns <<<"${warn_file:--}"
+ntests=${#allows[@]}
+[ "${#warns[@]}" = 1 ] && [ "$ntests" -gt 1 ] && [ -z "$warn_file" ] &&
+	warns=($(printf -- '- %.0s' "${allows[@]}"))
+[ "${#warns[@]}" = "$ntests" ] || [ -z "$warn_file" ] ||
+	{ echo "FAIL verdict.sh: ${#allows[@]} allow files but ${#warns[@]} warn files"; exit 1; }
+while [ "${#warns[@]}" -lt "$ntests" ]; do warns+=(-); done
+for f in "${allows[@]}" "${warns[@]}"; do
+	[ "$f" = - ] || [ -f "$f" ] || { echo "FAIL verdict.sh: no file $f"; exit 1; }
+done
 
 # The serial console ends lines with CR LF.
 con=$(mktemp)
@@ -71,26 +90,48 @@ rules='unchecked MSR access error: RDMSR from 0xc0010055
 FAULT_INJECTION: forcing a failure
 6.12: WARNING: CPU: [0-9]+ PID: [0-9]+ at kernel/sched/core.c:8365 sched_cpu_dying[+.]
 6.1: WARNING: CPU: [0-9]+ PID: [0-9]+ at kernel/sched/core.c:9670 sched_cpu_dying[+.]'
-[ -z "$allow_file" ] || rules+=$'\n'$(cat "$allow_file")
 kbases=" $(grep -a -oE 'Linux version [0-9]+\.[0-9]+' "$con" | awk '{ print $3 }' | sort -u | tr '\n' ' ')"
-# allow: the rules that start a block; line: the one-line rules (an
-# empty alternation would match every line, so none is "^$.").
-allow= line=
-while IFS= read -r re; do
-	case $re in "#"* | "") continue ;; esac
-	if [[ $re =~ ^([0-9]+\.[0-9]+):\ (.*)$ ]]; then
-		case $kbases in *" ${BASH_REMATCH[1]} "*) ;; *) continue ;; esac
-		re=${BASH_REMATCH[2]}
-	fi
-	if [[ $re =~ ^line:\ (.*)$ ]]; then
-		line+="${line:+|}${BASH_REMATCH[1]}"
-	else
-		allow+="${allow:+|}$re"
-	fi
-done <<<"$rules"
-[ -n "$line" ] || line='^$.'
+# compile_rules RULES: allow, the rules that start a block, and line, the
+# one-line rules (an empty alternation would match every line, so none
+# is "^$.").
+compile_rules() {
+	allow= line=
+	while IFS= read -r re; do
+		case $re in "#"* | "") continue ;; esac
+		if [[ $re =~ ^([0-9]+\.[0-9]+):\ (.*)$ ]]; then
+			case $kbases in *" ${BASH_REMATCH[1]} "*) ;; *) continue ;; esac
+			re=${BASH_REMATCH[2]}
+		fi
+		if [[ $re =~ ^line:\ (.*)$ ]]; then
+			line+="${line:+|}${BASH_REMATCH[1]}"
+		else
+			allow+="${allow:+|}$re"
+		fi
+	done <<<"$1"
+	[ -n "$line" ] || line='^$.'
+}
+# Each test's rules, one line "ALLOW<tab>LINE" a test in segs; allow and
+# line are then all of them together (for the list of allowed lines).
+segs=$(mktemp)
+trap 'rm -f "$con" "$segs"' EXIT
+allfiles=
+for f in "${allows[@]}"; do
+	r=$rules
+	[ "$f" = - ] || { r+=$'\n'$(cat "$f"); allfiles+=$'\n'$(cat "$f"); }
+	compile_rules "$r"
+	printf '%s\t%s\n' "$allow" "$line" >>"$segs"
+done
+compile_rules "$rules$allfiles"
 allowed=$(grep -a -c -E "$allow|$line" "$con")
-badlines=$(awk -v bad="$bad" -v hdr="$hdr" -v allow="$allow" -v line="$line" '
+# Each line is judged by the rules of its test: the Nth "xhp: running"
+# line starts the Nth test's part of the console.
+badlines=$(awk -v bad="$bad" -v hdr="$hdr" -v segs="$segs" '
+	BEGIN {
+		FS = "\t"
+		while ((getline l < segs) > 0) { split(l, f, "\t"); A[++ns] = f[1]; L[ns] = f[2] }
+		FS = " "; seg = 1; allow = A[1]; line = L[1]
+	}
+	/^xhp: running / && seen++ && seg < ns { seg++; allow = A[seg]; line = L[seg] }
 	$0 ~ line { next }
 	$0 ~ allow { skip = 1; next }
 	skip && /<\/TASK>|---\[ end trace/ { skip = 0; next }
@@ -113,8 +154,15 @@ notok=$(awk '/^ok / { nd = 0; next }
 		nd = 0
 	}' "$con")
 done_line=$(grep -a -E '^xhp: done rc=' "$con" | tail -n 1)
-totals=$(grep -a -E '^# Totals:' "$con" | tail -n 1)
-plan=$(grep -a -E '^1\.\.[0-9]+' "$con" | head -n 1 | sed -E 's/^1\.\.([0-9]+).*/\1/')
+# Each test's KTAP plan (its first 1..N) and totals (its last "# Totals:"
+# line), one line "PLAN|TOTALS" a test ("" for one not found).
+ktap=$(awk -v ns="$ntests" '
+	/^xhp: running / && seen++ && seg < ns { seg++ }
+	!seg { seg = 1 }
+	/^1\.\.[0-9]+/ && !(seg in P) { p = $0; sub(/^1\.\./, "", p); sub(/[^0-9].*/, "", p); P[seg] = p }
+	/^# Totals:/ { T[seg] = $0 }
+	END { for (i = 1; i <= ns; i++) print P[i] "|" T[i] }' "$con")
+runs=$(grep -a -c -E '^xhp: running ' "$con" || true)
 dom0_done=$(grep -a -E '^xhp-dom0: done' "$con" | tail -n 1)
 # New kernel lines at warning level: the guest's xhp-warn lines, less
 # the timestamp, that no regex of WARN_FILE or of the list below matches
@@ -135,27 +183,43 @@ clocksource: +'tsc' cs_nsec: -?[0-9]+ cs_now: [0-9a-f]+ cs_last: [0-9a-f]+ mask:
 clocksource: +Clocksource 'tsc' skewed -?[0-9]+ ns \(-?[0-9] ms\) over watchdog 'xen' interval of [0-9]+ ns \([0-9]+ ms\)
 clocksource: +'tsc' is current clocksource\.
 clocksource: +'xen' \(not 'tsc'\) is current clocksource\."
-warn_count=$(grep -a -E '^xhp: [0-9]+ kernel lines at warning level' "$con" | tail -n 1 | awk '{ print $2 }')
+# The count lines, one a test: their sum.
+warn_counts=$(grep -a -c -E '^xhp: [0-9]+ kernel lines at warning level' "$con" || true)
+warn_count=$(grep -a -E '^xhp: [0-9]+ kernel lines at warning level' "$con" | awk '{ n += $2 } END { if (NR) print n }')
 newwarn=
 if [ -n "$warn_file" ]; then
+	# wf: "N<tab>REGEX" for each regex of test N's list ("-": test N's
+	# lines are not judged).
 	wf=$(mktemp)
-	trap 'rm -f "$con" "$wf"' EXIT
-	{ echo "$warn_common"; cat "$warn_file"; } >"$wf"
-	newwarn=$(grep -a -n -E '^xhp-warn: ' "$con" |
-		sed -E 's/^([0-9]+):xhp-warn: <[0-9]>(\[ *[0-9.]+\] )?/\1:/' |
-		awk -v wf="$wf" -v hdr="$hdr" -v allow="$allow" -v line="$line" '
-			BEGIN { while ((getline re < wf) > 0) if (re !~ /^#/ && re != "") a[++n] = re }
-			{ t = $0; sub(/^[0-9]+:/, "", t) }
-			t ~ line { next }
-			t ~ hdr || t ~ allow { skip = 1; next }
-			skip && t ~ /<\/TASK>|---\[ end trace/ { skip = 0; next }
-			skip { next }
-			# The frame of a WARN(): its cut line, the irq state that
-			# lockdep prints after the stack, the end marker.
-			t ~ /^-+\[ cut here \]-+$|^---\[ end trace|^irq event stamp: |^(hard|soft)irqs last +(en|dis)abled at / { next }
-			{ ok = 0
-			  for (i = 1; i <= n; i++) if (t ~ ("^(" a[i] ")$")) ok = 1
-			  if (!ok) print $0 " (a warning the stock kernel does not print)" }' | head -20)
+	trap 'rm -f "$con" "$segs" "$wf"' EXIT
+	for i in "${!warns[@]}"; do
+		[ "${warns[$i]}" = - ] && continue
+		{ echo "$warn_common"; cat "${warns[$i]}"; } | sed "s/^/$((i + 1))\t/" >>"$wf"
+	done
+	newwarn=$(awk -v wf="$wf" -v segs="$segs" -v hdr="$hdr" '
+		BEGIN {
+			while ((getline l < wf) > 0) {
+				t = index(l, "\t"); k = substr(l, 1, t - 1); re = substr(l, t + 1)
+				judged[k] = 1
+				if (re !~ /^#/ && re != "") a[k, ++n[k]] = re
+			}
+			while ((getline l < segs) > 0) { split(l, f, "\t"); A[++ns] = f[1]; L[ns] = f[2] }
+			seg = 1
+		}
+		/^xhp: running / && seen++ && seg < ns { seg++ }
+		!/^xhp-warn: / { next }
+		{ t = $0; sub(/^xhp-warn: <[0-9]>(\[ *[0-9.]+\] )?/, "", t) }
+		!(seg in judged) { next }
+		t ~ L[seg] { next }
+		t ~ hdr || t ~ A[seg] { skip = 1; next }
+		skip && t ~ /<\/TASK>|---\[ end trace/ { skip = 0; next }
+		skip { next }
+		# The frame of a WARN(): its cut line, the irq state that
+		# lockdep prints after the stack, the end marker.
+		t ~ /^-+\[ cut here \]-+$|^---\[ end trace|^irq event stamp: |^(hard|soft)irqs last +(en|dis)abled at / { next }
+		{ ok = 0
+		  for (i = 1; i <= n[seg]; i++) if (t ~ ("^(" a[seg, i] ")$")) ok = 1
+		  if (!ok) print NR ":" t " (a warning the stock kernel does not print)" }' "$con" | head -20)
 fi
 
 fail() {
@@ -180,19 +244,32 @@ if [ -z "$done_line" ] || [ "$status" = 124 ]; then
 fi
 [ -z "$notok" ] || fail "$(echo "$notok" | grep -c ':not ok ') KTAP test(s) not ok: $(echo "$notok" | grep -m1 ':not ok ' | cut -d: -f2-)"
 [ "$done_line" = "xhp: done rc=0" ] || fail "guest test exited with ${done_line#xhp: done }"
-# A test that ran: its KTAP plan, and totals that meet it with nothing
-# failed.
-[ -n "$plan" ] || fail "no KTAP plan (1..N) on the console"
-[ "$plan" -gt 0 ] || fail "a KTAP plan of no test (1..0)"
-[ -n "$totals" ] || fail "no KTAP totals (# Totals:) on the console"
-ran=$(echo "$totals" | awk '{ n = 0; for (i = 3; i <= NF; i++) { split($i, kv, ":"); n += kv[2] } print n }')
-tfail=$(echo "$totals" | sed -E 's/.* fail:([0-9]+).* error:([0-9]+).*/\1 \2/')
-[ "$tfail" = "0 0" ] || fail "KTAP totals with failures: ${totals#\# }"
-[ "$ran" = "$plan" ] || fail "KTAP plan not met: $ran of 1..$plan"
+# Each test ran: its KTAP plan, and totals that meet it with nothing
+# failed.  (For one test, the messages name none.)
+[ "$ntests" = 1 ] || [ "$runs" = "$ntests" ] || fail "$runs of the boot's $ntests tests ran (xhp: running)"
+k=0 sum=
+while IFS='|' read -r plan totals; do
+	k=$((k + 1))
+	t=
+	[ "$ntests" = 1 ] || t="test $k: "
+	[ -n "$plan" ] || fail "${t}no KTAP plan (1..N) on the console"
+	[ "$plan" -gt 0 ] || fail "${t}a KTAP plan of no test (1..0)"
+	[ -n "$totals" ] || fail "${t}no KTAP totals (# Totals:) on the console"
+	ran=$(echo "$totals" | awk '{ n = 0; for (i = 3; i <= NF; i++) { split($i, kv, ":"); n += kv[2] } print n }')
+	tfail=$(echo "$totals" | sed -E 's/.* fail:([0-9]+).* error:([0-9]+).*/\1 \2/')
+	[ "$tfail" = "0 0" ] || fail "${t}KTAP totals with failures: ${totals#\# }"
+	[ "$ran" = "$plan" ] || fail "${t}KTAP plan not met: $ran of 1..$plan"
+	sum+="$totals"$'\n'
+done <<<"$ktap"
+# The totals of all tests, in KTAP's form.
+totals=$(printf '%s' "$sum" | awk '{ for (i = 3; i <= NF; i++) { split($i, kv, ":"); n[i] += kv[2]; k[i] = kv[1] } m = NF }
+	END { printf "# Totals:"; for (i = 3; i <= m; i++) printf " %s:%d", k[i], n[i]; print "" }')
 # A test of normal hot-plug: the guest counted its warning-level lines,
 # and each is one the stock kernel prints too.
 if [ -n "$warn_file" ]; then
 	[ -n "$warn_count" ] || fail "no count of warning-level lines (xhp: N kernel lines at warning level)"
+	[ "$ntests" = 1 ] || [ "$warn_counts" = "$ntests" ] ||
+		fail "$warn_counts counts of warning-level lines for $ntests tests"
 	[ -z "$newwarn" ] || fail "$(echo "$newwarn" | wc -l) new warning-level line(s): $(echo "$newwarn" | head -n 1 | cut -d: -f2- | cut -c1-80)"
 fi
 # An HVM run: dom0 tests after the domU, and says how that went.

@@ -12,7 +12,9 @@
 #          TEST@2l boots with the 2-level event ABI (xen.fifo_events=0),
 #          TEST@fifo with FIFO; by default FIFO, except for a test whose
 #          scripts/guest/TEST.args says otherwise (faults: 2-level), which
-#          TEST@ABI overrides.
+#          TEST@ABI overrides.  A+B:PARTS+C@ABI runs the tests one after
+#          the other in one boot (the PVHVM domU's boot is minutes under
+#          TCG), each judged by its own rules; they must agree on the ABI.
 # CYCLES   hot-plug cycles; default 5
 # VARIANT  series (default), stock, or mutant:NAME (see apply.sh)
 #
@@ -31,31 +33,69 @@ case $spec in
 *@fifo) abi=fifo spec=${spec%@fifo} ;;
 *@*) die "TEST@ABI takes 2l or fifo, as in stepdown@2l; got '$spec'" ;;
 esac
-test=${spec%%:*}
-parts=
-[ "$spec" = "$test" ] || parts=${spec#*:}
 cycles=${4:-5}
 variant=${5:-series}
 shift $(($# < 5 ? $# : 5))
 check_base "$base"
-[ "$spec" = "$test" ] || [[ $parts =~ ^[1-9]+$ ]] ||
-	die "TEST:PARTS takes digits, as in faults:234; got '$spec'"
-[ -z "$parts" ] || set -- "xhp.parts=$parts" "$@"
+# The tests of the boot: NAME or NAME:PARTS each.
+IFS=+ read -r -a elems <<<"$spec"
+[ "${#elems[@]}" -gt 0 ] && [[ $spec != *+ ]] || die "TEST: a test name, or several joined by +; got '$spec'"
+tests=() allowf= warnf= targs=() abis=
+for e in "${elems[@]}"; do
+	t=${e%%:*} p=
+	[ "$e" = "$t" ] || p=${e#*:}
+	[ -n "$t" ] && [ -x "$XHP_TOP/scripts/guest/$t.sh" ] ||
+		die "no in-guest test '$t'; have: $(cd "$XHP_TOP/scripts/guest" && ls *.sh | grep -v '^lib' | sed 's/\.sh$//' | tr '\n' ' ')"
+	[ "$e" = "$t" ] || [[ $p =~ ^[1-9]+$ ]] ||
+		die "TEST:PARTS takes digits, as in faults:234; got '$e'"
+	# A test with parts lists them once, as "for part in NAME...": PARTS
+	# names only parts that exist.
+	if [ -n "$p" ]; then
+		nparts=$(awk '$1 == "for" && $2 == "part" && $3 == "in" {
+			for (i = 4; i <= NF && $i !~ /;$/; i++);
+			print i - 3; exit }' \
+			"$XHP_TOP/scripts/guest/$t.sh")
+		[ -n "$nparts" ] || die "the test '$t' has no parts; drop ':$p'"
+		[[ $p =~ ^[1-$nparts]+$ ]] || die "the test '$t' has parts 1 to $nparts; got '$p'"
+	fi
+	tests+=("$t")
+	# Its allowed blocks and the stock kernel's warning-level lines
+	# (verdict.sh), "-" for none; its kernel arguments (scripts/guest/
+	# TEST.args), whose event ABI must agree with the other tests'.
+	a=$XHP_TOP/scripts/guest/$t.allow w=$XHP_TOP/scripts/guest/$t.warn
+	[ -f "$a" ] || a=-
+	[ -f "$w" ] || w=-
+	allowf+=${allowf:+:}$a warnf+=${warnf:+:}$w
+	ta=()
+	[ -f "$XHP_TOP/scripts/guest/$t.args" ] && read -r -a ta <"$XHP_TOP/scripts/guest/$t.args"
+	fe=xen.fifo_events=1
+	for x in "${ta[@]}"; do
+		case $x in
+		xen.fifo_events=*) fe=$x ;;
+		*) [[ " ${targs[*]} " == *" $x "* ]] || targs+=("$x") ;;
+		esac
+	done
+	abis+=" $fe"
+done
+test=${tests[0]} parts=
+[ "${#tests[@]}" -gt 1 ] || [ "$spec" = "$test" ] || parts=${spec#*:}
+# TEST@ABI overrides the tests' own choice of event ABI (verdict.sh
+# checks which one the kernel used); without it they must agree.
+if [ -z "$abi" ]; then
+	fe=$(echo $abis | tr ' ' '\n' | sort -u)
+	[ "$(echo "$fe" | wc -l)" = 1 ] ||
+		die "the tests of '$spec' ask for different event ABIs ($(echo $fe)); name one: $spec@2l or $spec@fifo"
+	[ "$fe" = xen.fifo_events=1 ] || targs+=("$fe")
+fi
 case $abi in
 2l) set -- "xen.fifo_events=0" "$@" ;;
 fifo) set -- "xen.fifo_events=1" "$@" ;;
 esac
-[ -x "$XHP_TOP/scripts/guest/$test.sh" ] ||
-	die "no in-guest test '$test'; have: $(cd "$XHP_TOP/scripts/guest" && ls *.sh | grep -v '^lib' | sed 's/\.sh$//' | tr '\n' ' ')"
-# A test with parts lists them once, as "for part in NAME...": PARTS
-# names only parts that exist.
-if [ -n "$parts" ]; then
-	nparts=$(awk '$1 == "for" && $2 == "part" && $3 == "in" {
-		for (i = 4; i <= NF && $i !~ /;$/; i++);
-		print i - 3; exit }' \
-		"$XHP_TOP/scripts/guest/$test.sh")
-	[ -n "$nparts" ] || die "the test '$test' has no parts; drop ':$parts'"
-	[[ $parts =~ ^[1-$nparts]+$ ]] || die "the test '$test' has parts 1 to $nparts; got '$parts'"
+# One test: xhp.test=NAME and xhp.parts=PARTS; several: xhp.test=A+B:PARTS.
+xtest=$spec
+if [ "${#tests[@]}" = 1 ]; then
+	[ -z "$parts" ] || set -- "xhp.parts=$parts" "$@"
+	xtest=$test
 fi
 
 start=$SECONDS
@@ -69,7 +109,8 @@ else
 	img=$("$XHP_TOP/scripts/build.sh" "$base")
 fi
 
-name=${XHP_LOG_PREFIX:-}$base-${variant/:/-}-$guest-$test${parts:+-$parts}${abi:+-$abi}
+# The log's name: the tests as in TEST, with "-" for ":".
+name=${XHP_LOG_PREFIX:-}$base-${variant/:/-}-$guest-${spec//:/-}${abi:+-$abi}
 logdir=$XHP_CACHE/logs
 log=$logdir/$name.log
 mkdir -p "$logdir"
@@ -80,11 +121,16 @@ mkdir -p "$logdir"
 # took 72 s in PV dom0, about 200 s in PVH dom0 and 185 s in the PVHVM
 # domU here (each of the 7 out-of-channel attempts fills the domain's
 # ports first), and 900 s cut a 10-cycle domU run short.
-per=10
-[ "$guest" = hvm ] && per=50
-[ "$test" = faults ] && per=300
-[ "$test" = faults ] && [ "$guest" = hvm ] && per=400
-export XHP_TIMEOUT=${XHP_TIMEOUT:-$((900 + cycles * per))}
+# Tests of one boot add up, and each after the first adds 300 s.
+limit=$((900 - 300))
+for t in "${tests[@]}"; do
+	per=10
+	[ "$guest" = hvm ] && per=50
+	[ "$t" = faults ] && per=300
+	[ "$t" = faults ] && [ "$guest" = hvm ] && per=400
+	limit=$((limit + 300 + cycles * per))
+done
+export XHP_TIMEOUT=${XHP_TIMEOUT:-$limit}
 
 # A mutant (or v1) that hangs a bring-up is caught by the hung-task detector: 60 s
 # instead of 120 s ends such a run a minute or more sooner.  Runs of the
@@ -93,21 +139,6 @@ case $variant in
 mutant:* | v1) set -- "$@" sysctl.kernel.hung_task_timeout_secs=60 ;;
 esac
 
-# A test may need kernel arguments: scripts/guest/TEST.args.
-args=()
-[ -f "$XHP_TOP/scripts/guest/$test.args" ] && read -r -a args <"$XHP_TOP/scripts/guest/$test.args"
-# TEST@ABI overrides the test's own choice of event ABI (verdict.sh
-# checks which one the kernel used).
-if [ -n "$abi" ]; then
-	for i in "${!args[@]}"; do
-		[[ ${args[$i]} == xen.fifo_events=* ]] && unset "args[$i]"
-	done
-fi
-allowf=$XHP_TOP/scripts/guest/$test.allow
-[ -f "$allowf" ] || allowf=-
-# The warning-level lines the stock kernel prints in the test (verdict.sh).
-warnf=$XHP_TOP/scripts/guest/$test.warn
-[ -f "$warnf" ] || warnf=-
 # A run that died of the emulation (emulation-fault.sh: a TCG triple
 # fault in a PVH dom0, or QEMU itself killed by a crash signal) runs again,
 # XHP_EMU_RETRIES times (default 1); the first log is kept as
@@ -118,7 +149,7 @@ while :; do
 	boot_start=$SECONDS
 	rc=0
 	"$XHP_TOP/scripts/xen-boot.sh" "$guest" "$img/bzImage" "$logdir/$name.cpio.gz" "$log" \
-		"xhp.test=$test" "xhp.cycles=$cycles" "${args[@]}" "$@" || rc=$?
+		"xhp.test=$xtest" "xhp.cycles=$cycles" "${targs[@]}" "$@" || rc=$?
 	verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc" "$allowf" "$warnf") && ok=0 || ok=1
 	[ $ok = 1 ] && [ $try -lt "$retries" ] && why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" "$allowf") || break
 	try=$((try + 1))
