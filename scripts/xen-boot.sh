@@ -152,11 +152,14 @@ endings+='WARNING: CPU: [0-9]+ PID: [0-9]+ at (drivers/xen|arch/x86/xen)/'
 # Where the run is, for a note every 25 s on stderr (no step may be
 # silent for 30 s, gaps.sh).
 phase() {
-	local tests plan
+	local tests plan name
 	if grep -a -q '^xhp: running' "$log"; then
-		tests=$(grep -a -c -E '^(ok|not ok) [0-9]+' "$log" || true)
-		plan=$(grep -a -m1 -o -E '^1\.\.[0-9]+' "$log" | cut -c4-)
-		echo "test running, $tests of ${plan:-?} results"
+		# The test running now (of several in one boot, the last started):
+		# its results so far, of its plan.
+		name=$(grep -a '^xhp: running ' "$log" | tail -n 1 | awk '{ print $3 }')
+		tests=$(awk '/^xhp: running / { n = 0 } /^(ok|not ok) [0-9]+/ { n++ } END { print n + 0 }' "$log")
+		plan=$(awk '/^xhp: running / { p = "" } /^1\.\.[0-9]+/ && p == "" { p = substr($0, 4); sub(/[^0-9].*/, "", p) } END { print p }' "$log")
+		echo "test running ($name), $tests of ${plan:-?} results"
 	elif grep -a -q '^xhp-dom0: domU created' "$log"; then
 		echo "domU booting"
 	elif grep -a -q 'Linux version' "$log"; then
