@@ -24,16 +24,16 @@
 # verdict.sh on each kept console: the expected verdict, with its text,
 # and the exit status that goes with it (0 PASS, 1 FAIL).
 verdict_tests() {
-	local d=$XHP_TOP/scripts/tests/verdict log status allow want text out rc af wf t a w
+	local d=$XHP_TOP/scripts/tests/verdict log status allow want text out rc af wf t tallow twarn
 	while read -r log status allow want text; do
 		# The test's allow and warn files, where it has them; for the
 		# tests A+B of one boot, one each, joined by ":" (xen-test.sh).
 		af= wf=
 		for t in ${allow//+/ }; do
-			a=- w=-
-			[ ! -f "$XHP_TOP/scripts/guest/$t.allow" ] || a=$XHP_TOP/scripts/guest/$t.allow
-			[ ! -f "$XHP_TOP/scripts/guest/$t.warn" ] || w=$XHP_TOP/scripts/guest/$t.warn
-			af+=${af:+:}$a wf+=${wf:+:}$w
+			tallow=- twarn=-
+			[ ! -f "$XHP_TOP/scripts/guest/$t.allow" ] || tallow=$XHP_TOP/scripts/guest/$t.allow
+			[ ! -f "$XHP_TOP/scripts/guest/$t.warn" ] || twarn=$XHP_TOP/scripts/guest/$t.warn
+			af+=${af:+:}$tallow wf+=${wf:+:}$twarn
 		done
 		out=$("$XHP_TOP/scripts/verdict.sh" "$d/$log" "$status" "$af" "$wf") && rc=0 || rc=$?
 		r=1

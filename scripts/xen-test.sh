@@ -62,10 +62,10 @@ for e in "${elems[@]}"; do
 	# Its allowed blocks and the stock kernel's warning-level lines
 	# (verdict.sh), "-" for none; its kernel arguments (scripts/guest/
 	# TEST.args), whose event ABI must agree with the other tests'.
-	a=$XHP_TOP/scripts/guest/$t.allow w=$XHP_TOP/scripts/guest/$t.warn
-	[ -f "$a" ] || a=-
-	[ -f "$w" ] || w=-
-	allowf+=${allowf:+:}$a warnf+=${warnf:+:}$w
+	tallow=$XHP_TOP/scripts/guest/$t.allow twarn=$XHP_TOP/scripts/guest/$t.warn
+	[ -f "$tallow" ] || tallow=-
+	[ -f "$twarn" ] || twarn=-
+	allowf+=${allowf:+:}$tallow warnf+=${warnf:+:}$twarn
 	ta=()
 	[ -f "$XHP_TOP/scripts/guest/$t.args" ] && read -r -a ta <"$XHP_TOP/scripts/guest/$t.args"
 	fe=xen.fifo_events=1
