@@ -35,8 +35,6 @@ warn_file=${4:-}
 IFS=: read -r -a allows <<<"${allow_file:--}"
 IFS=: read -r -a warns <<<"${warn_file:--}"
 ntests=${#allows[@]}
-[ "${#warns[@]}" = 1 ] && [ "$ntests" -gt 1 ] && [ -z "$warn_file" ] &&
-	warns=($(printf -- '- %.0s' "${allows[@]}"))
 [ "${#warns[@]}" = "$ntests" ] || [ -z "$warn_file" ] ||
 	{ echo "FAIL verdict.sh: ${#allows[@]} allow files but ${#warns[@]} warn files"; exit 1; }
 while [ "${#warns[@]}" -lt "$ntests" ]; do warns+=(-); done
@@ -157,8 +155,8 @@ done_line=$(grep -a -E '^xhp: done rc=' "$con" | tail -n 1)
 # Each test's KTAP plan (its first 1..N) and totals (its last "# Totals:"
 # line), one line "PLAN|TOTALS" a test ("" for one not found).
 ktap=$(awk -v ns="$ntests" '
+	BEGIN { seg = 1 }
 	/^xhp: running / && seen++ && seg < ns { seg++ }
-	!seg { seg = 1 }
 	/^1\.\.[0-9]+/ && !(seg in P) { p = $0; sub(/^1\.\./, "", p); sub(/[^0-9].*/, "", p); P[seg] = p }
 	/^# Totals:/ { T[seg] = $0 }
 	END { for (i = 1; i <= ns; i++) print P[i] "|" T[i] }' "$con")

@@ -8,7 +8,7 @@
 # GUEST    pv (PV dom0), pvh (PVH dom0) or hvm (PVHVM domU, PV dom0)
 # TEST     a script of scripts/guest/ (hotplug, stepdown, ...); default hotplug.
 #          TEST:PARTS runs some parts of a test that has them (faults:234
-#          skips the fail-nth sweep); the guest sees xhp.parts=PARTS.
+#          skips the fail-nth sweep); the guest sees xhp.test=TEST:PARTS.
 #          TEST@2l boots with the 2-level event ABI (xen.fifo_events=0),
 #          TEST@fifo with FIFO; by default FIFO, except for a test whose
 #          scripts/guest/TEST.args says otherwise (faults: 2-level), which
@@ -77,8 +77,6 @@ for e in "${elems[@]}"; do
 	done
 	abis+=" $fe"
 done
-test=${tests[0]} parts=
-[ "${#tests[@]}" -gt 1 ] || [ "$spec" = "$test" ] || parts=${spec#*:}
 # TEST@ABI overrides the tests' own choice of event ABI (verdict.sh
 # checks which one the kernel used); without it they must agree.
 if [ -z "$abi" ]; then
@@ -91,12 +89,6 @@ case $abi in
 2l) set -- "xen.fifo_events=0" "$@" ;;
 fifo) set -- "xen.fifo_events=1" "$@" ;;
 esac
-# One test: xhp.test=NAME and xhp.parts=PARTS; several: xhp.test=A+B:PARTS.
-xtest=$spec
-if [ "${#tests[@]}" = 1 ]; then
-	[ -z "$parts" ] || set -- "xhp.parts=$parts" "$@"
-	xtest=$test
-fi
 
 start=$SECONDS
 # XHP_IMAGE: a kernel built elsewhere (verify.sh: the user's tree), with
@@ -149,7 +141,7 @@ while :; do
 	boot_start=$SECONDS
 	rc=0
 	"$XHP_TOP/scripts/xen-boot.sh" "$guest" "$img/bzImage" "$logdir/$name.cpio.gz" "$log" \
-		"xhp.test=$xtest" "xhp.cycles=$cycles" "${targs[@]}" "$@" || rc=$?
+		"xhp.test=$spec" "xhp.cycles=$cycles" "${targs[@]}" "$@" || rc=$?
 	verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc" "$allowf" "$warnf") && ok=0 || ok=1
 	[ $ok = 1 ] && [ $try -lt "$retries" ] && why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" "$allowf") || break
 	try=$((try + 1))

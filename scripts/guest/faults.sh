@@ -17,8 +17,8 @@
 #      thread fails, for every N that the bring-up reaches; XHP_CYCLES
 #      times.
 #
-# xhp.parts= on the kernel command line (XHP_PARTS) runs some of them,
-# e.g. 234; the default is all four.  The others are KTAP skips.
+# xhp.test=faults:PARTS on the kernel command line (XHP_PARTS) runs some
+# of them, e.g. 234; the default is all four.  The others are KTAP skips.
 #
 # Boot with xen.fifo_events=0 (faults.args): the 2-level ABI has 4096
 # ports, which evtchn-hog fills in seconds.  A FIFO run (TEST@fifo)
@@ -300,13 +300,13 @@ main() {
 	base=$(xen_line_count)
 	ktap_print_msg "cpu$cpu offline, Xen per-CPU lines: $base"
 
-	# The parts that xhp.parts= selects run; the others are reported skipped.
+	# The parts that XHP_PARTS selects run; the others are reported skipped.
 	p=0
 	for part in failslab_sweep out_of_channels fail_knob fail_function_binds; do
 		p=$((p + 1))
 		case $parts in
 		*$p*) "$part" ;;
-		*) ktap_test_skip "part $p ($part): not in xhp.parts=$parts" ;;
+		*) ktap_test_skip "part $p ($part): not in parts $parts" ;;
 		esac
 	done
 
