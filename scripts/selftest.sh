@@ -13,6 +13,7 @@
 #                                   and on the list less each package
 #   scripts/selftest.sh kdir        apply.sh --kdir on bad user trees
 #   scripts/selftest.sh gaps        gaps.sh on silences and kept logs
+#   scripts/selftest.sh soak        soak.sh's count and ledger, on a stub
 #   scripts/selftest.sh guest       the in-guest tests' rules on fixtures
 #                                   (tests/guest), and xen-test.sh's
 #                                   TEST:PARTS check
@@ -552,6 +553,60 @@ gaps_tests() {
 	rm -rf "$tmp"
 }
 
+# soak.sh with a stub xen-test.sh: a boot passes only with its hot-plug
+# cycles verified, counted from the log, and a pass in the ledger is not
+# run again.
+soak_tests() {
+	local tmp out r
+	tmp=$(mktemp -d)
+	cat >"$tmp/xen-test.sh" <<-'EOF'
+	#!/bin/sh
+	# The stub: $STUB_RESULT, and a log with $STUB_KTAP in it.
+	log=$STUB_DIR/$1-$2-$3-$4.log
+	printf '%s\n' "$STUB_KTAP" >"$log"
+	echo "$4" >>"$STUB_DIR/cycles"
+	echo "$STUB_RESULT $1 $2 $4 $3 series boot+test 1s total 1s  $log"
+	echo "  the verdict"
+	EOF
+	chmod +x "$tmp/xen-test.sh"
+	soak() {
+		STUB_DIR=$tmp XHP_XEN_TEST=$tmp/xen-test.sh XHP_SOAK_IMAGE=abc-123 \
+			XHP_SOAK_LEDGER=$tmp/ledger "$XHP_TOP/scripts/soak.sh" "$@" 2>&1
+	}
+	out=$(STUB_RESULT=PASS STUB_KTAP="# hot-plug cycles: 198 verified in order or random order, 204 attempted by the concurrent writers (3 CPUs)" \
+		soak 6.1 200 pv@2l) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qE ' pv +2l +198 +204 +0 +FAIL ' || r=1; }
+	result $r "soak.sh: a passing boot that verified 198 of 200 hot-plug cycles is a FAIL row"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	out=$(STUB_RESULT=PASS STUB_KTAP="# no count" soak 6.1 200 pv@2l) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qE ' pv +2l +0 +0 +0 +FAIL ' || r=1; }
+	result $r "soak.sh: a passing boot without its count is a FAIL row"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	out=$(STUB_RESULT=FAIL STUB_KTAP="$(printf '%s\n' "[ 9.1] xen:events: Dropping pending event for port 6" \
+		"# hot-plug cycles: 204 verified in order or random order, 204 attempted by the concurrent writers (3 CPUs)")" \
+		soak 6.1 200 pvh@fifo) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qE ' pvh +fifo +204 +204 +1 +FAIL ' && echo "$out" | grep -q 'the verdict' || r=1; }
+	result $r "soak.sh: a red boot is a FAIL row with its drain lines counted, and its verdict shown"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	rm -f "$tmp/cycles"
+	out=$(STUB_RESULT=PASS STUB_KTAP="# hot-plug cycles: 204 verified in order or random order, 204 attempted by the concurrent writers (3 CPUs)" \
+		soak 6.1 200 pv hvm@fifo) && r=0 || r=1
+	[ $r = 0 ] && { echo "$out" | grep -cE ' PASS ' | grep -qx 3 && [ "$(tr '\n' ' ' <"$tmp/cycles")" = "34 34 100 " ] || r=1; }
+	result $r "soak.sh: 200 hot-plug cycles are 34 test cycles in dom0 (3 CPUs), 100 in the domU (1), on each ABI asked"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	rm -f "$tmp/cycles"
+	out=$(STUB_RESULT=PASS STUB_KTAP="# hot-plug cycles: 204 verified in order or random order, 204 attempted by the concurrent writers (3 CPUs)" \
+		soak 6.1 200 pv pvh@2l) && r=0 || r=1
+	[ $r = 0 ] && { echo "$out" | grep -c 'passed already' | grep -qx 2 && [ "$(tr '\n' ' ' <"$tmp/cycles")" = "34 " ] || r=1; }
+	result $r "soak.sh: boots that passed with the same image are not run again; the others are"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	out=$(soak 6.1 2x pv) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -q "HOTPLUGS: a number" && [ "$(grep -vc '^#' "$tmp/ledger")" = 7 ] || r=1; }
+	result $r "soak.sh: a bad HOTPLUGS is refused, and the ledger keeps its 7 rows"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	rm -rf "$tmp"
+}
+
 case ${1:-all} in
 verdict) verdict_tests ;;
 emulation) emulation_tests ;;
@@ -564,7 +619,8 @@ model) model_tests ;;
 scenarios) scenarios_tests ;;
 kdir) kdir_tests ;;
 gaps) gaps_tests ;;
-all) verdict_tests; emulation_tests; deps_tests; guest_tests; check_tests; model_tests; scenarios_tests; kdir_tests; gaps_tests; lint_tests ;;
-*) die "usage: $0 [verdict|emulation|deps|guest|check|model|scenarios|kdir|gaps|lint|lint-matrix|all]" ;;
+soak) soak_tests ;;
+all) verdict_tests; emulation_tests; deps_tests; guest_tests; check_tests; model_tests; scenarios_tests; kdir_tests; gaps_tests; soak_tests; lint_tests ;;
+*) die "usage: $0 [verdict|emulation|deps|guest|check|model|scenarios|kdir|gaps|soak|lint|lint-matrix|all]" ;;
 esac
 tap_end
