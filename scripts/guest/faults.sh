@@ -8,7 +8,9 @@
 #   1. failslab and fail_page_alloc: the Nth allocation of the writer
 #      fails, for every N that the bring-up reaches (fail-nth.c arms
 #      /proc/self/fail-nth).  One pass: each site once, 34 to 41 failed
-#      writes in a pass on 6.12.
+#      writes in a pass on 6.12.  First, the bring-up's binds begin a
+#      port block the kernel has never used (evtchn-raw), and each page
+#      allocation of the writer fails in turn.
 #   2. The domain runs out of event channels (evtchn-hog) with 0..6 ports
 #      left, so that each bind of the bring-up fails in turn; XHP_CYCLES times.
 #   3. The cpuhp fail knob, at each Xen state, XHP_CYCLES times.
@@ -55,6 +57,12 @@ try_online() {
 #   ("write ok|ERR injected yes|no").
 fail_nth() {
 	"$XHP_TESTS/fail-nth" "$1" "$sys/online" 1
+}
+
+#   start_raw MIN OUT: evtchn-raw in the background, its output in OUT.
+start_raw() {
+	"$XHP_TESTS/evtchn-raw" "$1" >"$2" &
+	raw=$!
 }
 
 #   start_hog LEAVE OUT: evtchn-hog in the background, its output in OUT.
@@ -115,8 +123,67 @@ setup() {
 #    the writer fails, slab or page allocation.  Reclaiming allocations
 #    (GFP_KERNEL) must be failable too.  A sweep that does not reach its
 #    end within $max sites is a failure: its coverage would be partial.
+#    Fault-nth alone never fails a page allocation there: the kernel
+#    allocates pages in a bind only for the first port of a 1024-port
+#    block it has never used (a row of the port-to-irq table; on FIFO a
+#    page of the event array), and keeps them; the row of the block
+#    after the boot's ports is allocated during the first pass that gets
+#    that far (a best-effort allocation before it fails without stopping
+#    the bring-up).  So fresh_pages runs first: for attempt k, evtchn-raw
+#    takes every free port up to the end of block k straight from Xen,
+#    and fail_page_alloc fails the kth page allocation of the writer.
+#    An attempt that fails nothing ends it.  Where the domain's port
+#    limit comes first (a domU under xl: 1023 ports) it says so and
+#    passes; with a fresh block, at least one page must have failed.
+#    Run before part 2, whose binds through /dev/xen/evtchn allocate
+#    every block.
+fresh_pages() {
+	pa=$dbg/fail_page_alloc pages=0 blk=1 blocks=0 fresh_done=false
+	setup 0 "$pa/min-order" && setup N "$pa/ignore-gfp-wait" && setup Y "$pa/task-filter" &&
+		setup 1 "$pa/interval" && setup 0 "$pa/verbose" && setup 100 "$pa/probability" || ok=false
+	while [ $blk -le 16 ] && $ok; do
+		rm -f /tmp/raw.out
+		start_raw $((blk * 1024 - 1)) /tmp/raw.out
+		while ! grep -qE '^(upto|limit) ' /tmp/raw.out 2>/dev/null; do
+			kill -0 $raw 2>/dev/null || { echo "# evtchn-raw died: $(cat /tmp/raw.out)"; ok=false; break; }
+			sleep 0.2
+		done
+		$ok || break
+		[ $blk = 1 ] && ktap_print_msg "evtchn-raw: $(cat /tmp/raw.out)"
+		if grep -q '^limit ' /tmp/raw.out; then
+			wait $raw 2>/dev/null
+			break
+		fi
+		blocks=$blk
+		setup $blk "$pa/space" && setup 1 "$pa/times" || { ok=false; break; }
+		if failing_online; then out="write ok"; else out="write failed"; fi
+		kill $raw
+		wait $raw 2>/dev/null
+		if [ "$(cat "$pa/times")" = 1 ]; then
+			# Nothing failed: every page allocation of the bring-up let through.
+			is_online "$cpu" && set_online "$cpu" 0
+			[ "$out" = "write ok" ] || { echo "# fresh block $blk: the write failed with nothing injected"; ok=false; }
+			fresh_done=true
+			break
+		fi
+		pages=$((pages + 1))
+		injected_clean "$base" "fresh block $blk, page allocation $blk" "$out" || { ok=false; break; }
+		blk=$((blk + 1))
+	done
+	setup 0 "$pa/probability" || ok=false
+	if [ $blocks = 0 ]; then
+		fresh="no fresh port block: $(cat /tmp/raw.out 2>/dev/null)"
+	else
+		fresh="$pages page allocations failed in turn, $blocks fresh port blocks"
+		$fresh_done || fresh="$fresh, the blocks ran out first"
+		[ $pages -ge 1 ] || ! $ok ||
+			{ echo "# fail_page_alloc: the bring-up began a fresh port block, and no page allocation failed"; ok=false; }
+	fi
+}
+
 failslab_sweep() {
 	ok=true injected=0 failed_writes=0 n=1 max=400 swept=false
+	fresh_pages
 	for a in failslab fail_page_alloc; do
 		setup N "$dbg/$a/ignore-gfp-wait" && setup 0 "$dbg/$a/verbose" || ok=false
 	done
@@ -148,6 +215,7 @@ failslab_sweep() {
 		{ echo "# fail-nth: $injected sites, fewer than $min_sites: the sweep tested too little"; ok=false; }
 	[ $failed_writes -ge $min_failed_writes ] || ! $ok ||
 		{ echo "# fail-nth: $failed_writes failed writes, fewer than $min_failed_writes"; ok=false; }
+	ktap_print_msg "fail_page_alloc: $fresh"
 	ktap_print_msg "failslab and fail_page_alloc: $injected sites, $failed_writes failed writes"
 	ktap_test_result "failslab and fail_page_alloc at each of $injected allocation sites of the bring-up" $ok
 }

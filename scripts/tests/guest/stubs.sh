@@ -39,6 +39,35 @@ fake_nth() {
 	}
 }
 
+# evtchn-raw: the domain's port limit comes first (a domU), unless
+# fake_pages says otherwise.
+start_raw() {
+	echo "limit 1013 errno 28" >"$2"
+	raw=
+}
+
+# fake_pages PAGES [BLOCKS]: evtchn-raw reaches the end of each block up
+# to BLOCKS (default 16), and the bring-up allocates PAGES pages, the
+# one that "space" points at failing the write ("times" to 0).
+fake_pages() {
+	fp_pages=$1 fp_blocks=${2:-16}
+	start_raw() {
+		if [ $(($1 / 1024 + 1)) -le "$fp_blocks" ]; then
+			echo "upto $1 ports 900" >"$2"
+			(while :; do /bin/busybox sleep 1; done) &
+		else
+			echo "limit $((fp_blocks * 1024)) errno 28" >"$2"
+			/bin/busybox true &
+		fi
+		raw=$!
+	}
+	failing_online() {
+		[ "$(cat "$XHP_DEBUGFS/fail_page_alloc/space")" -le "$fp_pages" ] || return 0
+		echo 0 >"$XHP_DEBUGFS/fail_page_alloc/times"
+		return 1
+	}
+}
+
 # fake_hog ERRNO BINDS: evtchn-hog fills the domain and stops on ERRNO;
 # a bring-up needs BINDS free ports.
 fake_hog() {
