@@ -106,8 +106,16 @@ takes_irqs() {
 	r0=$(irq_count "resched$1") c0=$(irq_count "callfuncsingle$1") t0=$(irq_count "timer$1")
 	other=0
 	[ "$1" != 0 ] || other=$(hotplug_cpus | head -n 1)
-	taskset -c "$1" sh -c 'trap : USR1; while :; do :; done' &
+	# The loop says when its trap is set: a USR1 before that kills it
+	# (seen once in 168 cycles), and the signals would then reach no one.
+	rm -f "/tmp/busy.$1"
+	taskset -c "$1" sh -c 'trap : USR1; : >"$0"; while :; do :; done' "/tmp/busy.$1" &
 	busy=$!
+	tries=0
+	while [ ! -e "/tmp/busy.$1" ] && [ $tries -lt 100 ]; do
+		sleep 0.1
+		tries=$((tries + 1))
+	done
 	if ! renice -n -20 -p "$busy" >/dev/null; then
 		echo "# cannot renice the busy loop on cpu$1"
 		kill $busy
@@ -123,6 +131,10 @@ takes_irqs() {
 			[ "$(irq_count "timer$1")" -gt "$t0" ] && break
 		k=$((k + 1))
 	done
+	if ! kill -0 "$busy" 2>/dev/null; then
+		echo "# the busy loop on cpu$1 died: the test's own failure, not the kernel's"
+		return 1
+	fi
 	kill $busy
 	wait $busy 2>/dev/null
 	[ $k -lt 20 ] && return 0

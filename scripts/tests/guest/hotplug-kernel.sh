@@ -13,7 +13,11 @@ ipi_count() {
 }
 # takes_irqs itself runs: its tasks and reads are stubbed, and the
 # CPU's resched, callfuncsingle and timer counts move with each call.
-taskset() { :; }
+# taskset -c CPU sh -c SCRIPT READY: the busy loop, started and ready.
+taskset() {
+	[ "$3" = sh ] && : >"$6"
+	return 0
+}
 dd() { :; }
 kill() { :; }
 renice() { :; }
