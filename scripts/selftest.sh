@@ -473,16 +473,21 @@ kdir_tests() {
 	rm -rf "$tmp"
 }
 
+# lint_out ARGS...: lint.sh's output (stdout and stderr) for a case to
+# judge, with its progress lines also passed on to stderr as they come,
+# so that a case's builds are not a silence (gaps.sh found 40 s in the
+# bisect case of a `make check`).  Returns lint.sh's status.
+lint_out() {
+	"$XHP_TOP/scripts/lint.sh" "$@" 2>&1 |
+		tee >(grep --line-buffered -E '^\[ *[0-9]+s\] ' | sed -u 's/^/# /' >&2)
+	return "${PIPESTATUS[0]}"
+}
+
 # lint.sh on each broken series: the check it targets must fail.
 lint_tests() {
 	local d=$XHP_TOP/scripts/tests/lint base=$XHP_DEFAULT_BASE name want out
 	while read -r name want; do
-		# lint's progress lines go on to stderr as they come, so that a
-		# case's builds are not a silence (gaps.sh: 40 s in the bisect
-		# case of a `make check`).
-		out=$("$XHP_TOP/scripts/lint.sh" --no-matrix --series "$d/$name" "$base" 2>&1 |
-			tee >(grep --line-buffered -E '^\[ *[0-9]+s\] ' | sed -u 's/^/# /' >&2)
-			exit "${PIPESTATUS[0]}") && r=1 || r=0
+		out=$(lint_out --no-matrix --series "$d/$name" "$base") && r=1 || r=0
 		# Red for the right reason: the targeted check is the one not ok.
 		[ $r = 0 ] && { echo "$out" | grep -E '^not ok' | grep -qF -- "$want" || r=1; }
 		result $r "lint catches $name: not ok '$want'"
@@ -510,7 +515,7 @@ lint_matrix_tests() {
 		echo "$f" >>"$tmp/series"
 	done
 	want="builds and links with pv-off after x86/xen: refuse to start a vCPU whose IPI channels are not bound"
-	out=$(XHP_LINT_LAST=1 XHP_LINT_VARIANTS=pv-off XHP_LINT_DISTRO= "$XHP_TOP/scripts/lint.sh" --series "$tmp" "$base" 2>&1) && r=1 || r=0
+	out=$(XHP_LINT_LAST=1 XHP_LINT_VARIANTS=pv-off XHP_LINT_DISTRO= lint_out --series "$tmp" "$base") && r=1 || r=0
 	[ $r = 0 ] && { echo "$out" | grep -E '^not ok' | grep -qF -- "$want" &&
 		echo "$out" | grep -q "undefined reference to .xen_smp_intr_bound_pv" || r=1; }
 	result $r "lint catches v1's link error without CONFIG_XEN_PV ($(wc -l <"$tmp/series") patches of v1)"
@@ -520,7 +525,7 @@ lint_matrix_tests() {
 	# too, by its own line (no variant, the last patch only).
 	want="$base Debian cloud-amd64 config, sparse C=2 and W=1: nothing new"
 	out=$(XHP_LINT_LAST=1 XHP_LINT_VARIANTS= XHP_LINT_DISTRO=cloud-amd64 \
-		"$XHP_TOP/scripts/lint.sh" --series "$XHP_TOP/scripts/tests/lint/sparse" "$base" 2>&1) && r=1 || r=0
+		lint_out --series "$XHP_TOP/scripts/tests/lint/sparse" "$base") && r=1 || r=0
 	[ $r = 0 ] && { echo "$out" | grep -E '^not ok' | grep -qF -- "$want" &&
 		echo "$out" | grep -q '^# new: ' || r=1; }
 	result $r "lint catches a new sparse warning in Debian's cloud-amd64 config"
