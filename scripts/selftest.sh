@@ -515,7 +515,7 @@ lint_matrix_tests() {
 		echo "$f" >>"$tmp/series"
 	done
 	want="builds and links with pv-off after x86/xen: refuse to start a vCPU whose IPI channels are not bound"
-	out=$(XHP_LINT_LAST=1 XHP_LINT_VARIANTS=pv-off XHP_LINT_DISTRO= lint_out --series "$tmp" "$base") && r=1 || r=0
+	out=$(XHP_LINT_LAST=1 XHP_LINT_VARIANTS=pv-off XHP_LINT_DISTRO='' lint_out --series "$tmp" "$base") && r=1 || r=0
 	[ $r = 0 ] && { echo "$out" | grep -E '^not ok' | grep -qF -- "$want" &&
 		echo "$out" | grep -q "undefined reference to .xen_smp_intr_bound_pv" || r=1; }
 	result $r "lint catches v1's link error without CONFIG_XEN_PV ($(wc -l <"$tmp/series") patches of v1)"
