@@ -11,3 +11,17 @@ read_clock:
 	mov	%rdx, %rax		/* 0xa: after it, 0xd */
 	ret				/* 0xd */
 	.size	read_clock, . - read_clock
+
+/* rdtsc_ordered()'s static form: alternatives patch it to "lfence; rdtsc" */
+	.globl	read_clock_ordered
+	.type	read_clock_ordered, @function
+read_clock_ordered:
+	nop				/* 0xe */
+	rdtsc				/* 0xf */
+	nop				/* 0x11 */
+	nop				/* 0x12 */
+	nop				/* 0x13 */
+	shl	$32, %rdx		/* 0x14: "lfence; rdtsc" ends here */
+	or	%rax, %rdx		/* 0x18 */
+	ret				/* 0x1b */
+	.size	read_clock_ordered, . - read_clock_ordered
