@@ -14,11 +14,11 @@
 #
 # Sometimes the dump shows the guest vCPU at Xen's own code segment and
 # RIP (cs e008, RIP and CR2 in Xen's text, CONTEXT "hvm guest"): the
-# world switch itself was lost.  Both times seen, in a PVH dom0 and in
-# the PVHVM domU, the RIP was ffff82d0402044a5, the instruction after
-# the VMRUN of svm_asm_do_resume in Debian's Xen 4.17.  So the state
-# saved for the guest was Xen's own state at that VMRUN: the fault is in
-# the nested SVM (QEMU's TCG) under Xen, not in any guest.
+# world switch itself was lost.  Each such dump kept (PVH dom0 and the
+# PVHVM domU, 2026-12-04) had RIP ffff82d0402044a5, the instruction
+# after the VMRUN of svm_asm_do_resume in Debian's Xen 4.17.  So the
+# state saved for the guest was Xen's own state at that VMRUN: the fault
+# is in the nested SVM (QEMU's TCG) under Xen, not in any guest.
 #
 # And QEMU itself, in any run, now and then dies of a crash signal (CI saw
 # a SIGSEGV in the early boot of a PV dom0, once in several hundred
@@ -31,8 +31,9 @@
 #     exactly at RIP (the instruction at RIP-2, found by disassembling
 #     RIP's function from its start), or rdtsc_ordered()'s "rdtsc" and
 #     three nops before RIP, which run as "lfence; rdtsc";
-#   - Xen's code segment (e008) in a context of the guest, for a vCPU of
-#     dom0 in a PVH run or of the domU (dNvM, N > 0) in an HVM run.
+#   - Xen's code segment (e008) and a RIP in Xen's text (ffff82d0...) in
+#     a context of the vCPU that triple-faulted, for a vCPU of dom0 in a
+#     PVH run or of the domU (dNvM, N > 0) in an HVM run.
 # And never when the console showed a bad kernel line (verdict.sh's list,
 # with ALLOW_FILE) or a KTAP "not ok" before the line or the dump: a
 # fault the guest caused would look the same and vanish in the retry.
@@ -73,13 +74,14 @@ at=$(grep -a -n -m1 -E '^\(XEN\) d[0-9]+v[0-9]+ Triple fault' "$con" | cut -d: -
 [ -n "$at" ] || exit 1
 dump=$(sed -n "$at,$((at + 8))p" "$con")
 echo "$dump" | head -n 1 | grep -q "^(XEN) $vcpu[0-9]" || exit 1
+id=$(echo "$dump" | head -n 1 | sed -n 's/^(XEN) \(d[0-9]*v[0-9]*\) Triple fault.*/\1/p')
 
 clean_before "$at"
 
 rip=$(echo "$dump" | sed -n 's/^(XEN) RIP: *[0-9a-f]*:\[<\([0-9a-f]*\)>\].*/\1/p' | head -n 1)
 [ -n "$rip" ] || exit 1
-if echo "$dump" | grep -q '^(XEN) RIP: *e008:' &&
-	echo "$dump" | grep -q 'CONTEXT: hvm guest'; then
+if echo "$dump" | grep -q '^(XEN) RIP: *e008:\[<ffff82d0' &&
+	echo "$dump" | grep -q "CONTEXT: hvm guest ($id)"; then
 	echo "triple fault of a guest vCPU dumped with Xen's code segment (RIP $rip)"
 	exit 0
 fi
@@ -101,14 +103,19 @@ prev=$(objdump -d --start-address="0x$start" --stop-address="0x$rip" "$vmlinux" 
 	awk -F'\t' '{ a = $1; sub(/:.*/, "", a); gsub(/ /, "", a); m = $3; sub(/ .*/, "", m); print a, m }' |
 	while read -r a m; do echo "$((0x$rip - 0x$a)) $m"; done)
 fn=$(addr2line -f -e "$vmlinux" "0x$rip" | head -n 1)
-# An RDTSC that ends at RIP.
-if [ "$(echo "$prev" | tail -n 1)" = "2 rdtsc" ]; then
+# An RDTSC that ends at RIP, unless three one-byte nops follow it: that
+# is rdtsc_ordered()'s form below, and RIP would be inside its lfence.
+next=$(objdump -d --start-address="0x$rip" --stop-address="$((0x$rip + 3))" "$vmlinux" |
+	grep -cE '^ *[0-9a-f]+:[[:space:]]+90[[:space:]]+nop$')
+if [ "$(echo "$prev" | tail -n 1)" = "2 rdtsc" ] && [ "$next" != 3 ]; then
 	echo "triple fault right after an emulated RDTSC (RIP $rip in $fn)"
 	exit 0
 fi
 # rdtsc_ordered(): vmlinux holds "rdtsc" padded with three one-byte nops,
-# which alternatives patch to "lfence; rdtsc" (X86_FEATURE_LFENCE_RDTSC,
-# as on this AMD-like CPU): that RDTSC ends at RIP too.
+# which alternatives patch to "lfence; rdtsc" when the CPU has
+# X86_FEATURE_LFENCE_RDTSC and not RDTSCP, as xen-boot.sh's
+# "-cpu qemu64,+npt" (with RDTSCP, "rdtscp" would end at RIP-2): that
+# RDTSC ends at RIP too.
 if [ "$(echo $prev)" = "5 rdtsc 3 nop 2 nop 1 nop" ]; then
 	echo "triple fault right after an emulated RDTSC (RIP $rip in $fn, rdtsc_ordered patched to lfence; rdtsc)"
 	exit 0

@@ -132,9 +132,10 @@ mutant:* | v1) set -- "$@" sysctl.kernel.hung_task_timeout_secs=60 ;;
 esac
 
 # A run that died of the emulation (emulation-fault.sh: a TCG triple
-# fault in a PVH dom0, or QEMU itself killed by a crash signal) runs again,
-# XHP_EMU_RETRIES times (default 1); the first log is kept as
-# LOG.emulation-N and the verdict says so.  Any other failure stands.
+# fault in a PVH dom0 or the PVHVM domU, or QEMU itself killed by a
+# crash signal) runs again, XHP_EMU_RETRIES times (default 1); the first
+# log is kept as LOG.emulation-N and the verdict says so.  Any other
+# failure stands.
 retries=${XHP_EMU_RETRIES:-1} try=0 emu=
 while :; do
 	note "$name: booting Xen ($guest) under QEMU"

@@ -25,3 +25,19 @@ read_clock_ordered:
 	or	%rax, %rdx		/* 0x18 */
 	ret				/* 0x1b */
 	.size	read_clock_ordered, . - read_clock_ordered
+
+/* Five bytes that end like rdtsc_ordered()'s but are not its form */
+	.globl	not_ordered
+	.type	not_ordered, @function
+not_ordered:
+	rdtsc				/* 0x1c */
+	nop				/* 0x1e */
+	xchg	%ax, %ax		/* 0x1f: a two-byte nop */
+	shl	$32, %rdx		/* 0x21 */
+	xor	%eax, %eax		/* 0x25 */
+	nop				/* 0x27 */
+	nop				/* 0x28 */
+	nop				/* 0x29 */
+	shl	$32, %rdx		/* 0x2a */
+	ret				/* 0x2e */
+	.size	not_ordered, . - not_ordered
