@@ -73,7 +73,7 @@ esac
 at=$(grep -a -n -m1 -E '^\(XEN\) d[0-9]+v[0-9]+ Triple fault' "$con" | cut -d: -f1)
 [ -n "$at" ] || exit 1
 dump=$(sed -n "$at,$((at + 8))p" "$con")
-echo "$dump" | head -n 1 | grep -q "^(XEN) $vcpu[0-9]" || exit 1
+echo "$dump" | head -n 1 | grep -q "^(XEN) ${vcpu}[0-9]" || exit 1
 id=$(echo "$dump" | head -n 1 | sed -n 's/^(XEN) \(d[0-9]*v[0-9]*\) Triple fault.*/\1/p')
 
 clean_before "$at"
@@ -116,7 +116,7 @@ fi
 # X86_FEATURE_LFENCE_RDTSC and not RDTSCP, as xen-boot.sh's
 # "-cpu qemu64,+npt" (with RDTSCP, "rdtscp" would end at RIP-2): that
 # RDTSC ends at RIP too.
-if [ "$(echo $prev)" = "5 rdtsc 3 nop 2 nop 1 nop" ]; then
+if [ "$(echo "$prev" | paste -s -d " ")" = "5 rdtsc 3 nop 2 nop 1 nop" ]; then
 	echo "triple fault right after an emulated RDTSC (RIP $rip in $fn, rdtsc_ordered patched to lfence; rdtsc)"
 	exit 0
 fi
