@@ -73,8 +73,8 @@ esac
 at=$(grep -a -n -m1 -E '^\(XEN\) d[0-9]+v[0-9]+ Triple fault' "$con" | cut -d: -f1)
 [ -n "$at" ] || exit 1
 dump=$(sed -n "$at,$((at + 8))p" "$con")
-echo "$dump" | head -n 1 | grep -q "^(XEN) ${vcpu}[0-9]" || exit 1
 id=$(echo "$dump" | head -n 1 | sed -n 's/^(XEN) \(d[0-9]*v[0-9]*\) Triple fault.*/\1/p')
+[[ $id =~ ^${vcpu}[0-9]+$ ]] || exit 1
 
 clean_before "$at"
 
