@@ -570,12 +570,16 @@ soak_tests() {
 	local tmp out r
 	tmp=$(mktemp -d)
 	cat >"$tmp/xen-test.sh" <<-'EOF'
-	#!/bin/sh
-	# The stub: $STUB_RESULT, and a log with $STUB_KTAP in it.
-	log=$STUB_DIR/$1-$2-$3-$4.log
-	printf '%s\n' "$STUB_KTAP" >"$log"
+	#!/bin/bash
+	# The stub: $STUB_RESULT, and a log with $STUB_KTAP in it; its Nth
+	# call takes $STUB_RESULT_N, $STUB_KTAP_N and $STUB_VERDICT_N if set.
 	echo "$4" >>"$STUB_DIR/cycles"
-	echo "$STUB_RESULT $1 $2 $4 $3 series boot+test 1s total 1s  $log"
+	n=$(wc -l <"$STUB_DIR/cycles")
+	r=STUB_RESULT_$n k=STUB_KTAP_$n v=STUB_VERDICT_$n
+	log=$STUB_DIR/$1-$2-$3.log
+	printf '%s\n' "${!k-$STUB_KTAP}" >"$log"
+	printf '%s\n' "${!r:-$STUB_RESULT} the verdict" "${!v-}" >"$log.verdict"
+	echo "${!r:-$STUB_RESULT} $1 $2 $4 $3 series boot+test 1s total 1s  $log"
 	echo "  the verdict"
 	EOF
 	chmod +x "$tmp/xen-test.sh"
@@ -614,6 +618,32 @@ soak_tests() {
 	[ $r = 0 ] && { echo "$out" | grep -q "HOTPLUGS: a number" && [ "$(grep -vc '^#' "$tmp/ledger")" = 7 ] || r=1; }
 	result $r "soak.sh: a bad HOTPLUGS is refused, and the ledger keeps its 7 rows"
 	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	# Boots the emulation killed: their cycles so far count, the next boot
+	# asks for the rest, and each is in the EMU column.
+	local emu="  emulation fault, not run again: d0v2 triple fault at Xen's code segment"
+	local p40 p34
+	p40=$(printf '# hot-plug cycles verified so far: %s\n' 6 12 18 24 30 36 40)
+	p34=$(printf '# hot-plug cycles verified so far: %s\n' 6 12 18 24 30 34)
+	rm -f "$tmp/cycles" "$tmp/ledger"
+	out=$(STUB_RESULT=FAIL STUB_KTAP_1="$p40" STUB_VERDICT_1="$emu" \
+		STUB_KTAP_2="$(printf '%s\n' "$p34" "[ 9.1] xen:events: Dropping pending event for port 6")" STUB_VERDICT_2="$emu" \
+		STUB_RESULT_3=PASS STUB_KTAP_3="# hot-plug cycles: 126 verified in order or random order, 126 attempted by the concurrent writers (3 CPUs)" \
+		soak 6.1 200 pvh@fifo) && r=0 || r=1
+	[ $r = 0 ] && { echo "$out" | grep -qE ' pvh +fifo +200 +126 +1 +PASS +[0-9]+ +2$' &&
+		[ "$(tr '\n' ' ' <"$tmp/cycles")" = "34 27 21 " ] && [ -f "$tmp/6.1-pvh-hotplug@fifo.log.soak-emulation-2" ] || r=1; }
+	result $r "soak.sh: two boots the emulation killed after 40 and 34 cycles, then 126 in a passing boot: a PASS row of 200, EMU 2"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	rm -f "$tmp/cycles"
+	out=$(STUB_RESULT=FAIL STUB_KTAP="$p40" soak 6.1 200 pvh@2l) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qE ' pvh +2l +40 +0 +0 +FAIL +[0-9]+ +0$' && [ "$(wc -l <"$tmp/cycles")" = 1 ] || r=1; }
+	result $r "soak.sh: a red boot that did not die of the emulation ends the soak: a FAIL row with its 40 cycles so far"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	rm -f "$tmp/cycles"
+	out=$(XHP_SOAK_EMU_MAX=1 STUB_RESULT=FAIL STUB_KTAP="$p34" STUB_VERDICT_1="$emu" STUB_VERDICT_2="$emu" \
+		STUB_RESULT_3=PASS soak 6.1 200 pv@fifo) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qE ' pv +fifo +68 +0 +0 +FAIL +[0-9]+ +2$' && [ "$(wc -l <"$tmp/cycles")" = 2 ] || r=1; }
+	result $r "soak.sh: a second boot killed by the emulation with XHP_SOAK_EMU_MAX=1 is a FAIL row, no third boot"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
 	rm -rf "$tmp"
 }
 

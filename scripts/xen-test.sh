@@ -135,7 +135,8 @@ esac
 # fault in a PVH dom0 or the PVHVM domU, or QEMU itself killed by a
 # crash signal) runs again, XHP_EMU_RETRIES times (default 1); the first
 # log is kept as LOG.emulation-N and the verdict says so.  Any other
-# failure stands.
+# failure stands.  A last run that died of the emulation fails, and its
+# verdict says "emulation fault, not run again" (soak.sh counts on it).
 retries=${XHP_EMU_RETRIES:-1} try=0 emu=
 while :; do
 	note "$name: booting Xen ($guest) under QEMU"
@@ -144,7 +145,13 @@ while :; do
 	"$XHP_TOP/scripts/xen-boot.sh" "$guest" "$img/bzImage" "$logdir/$name.cpio.gz" "$log" \
 		"xhp.test=$spec" "xhp.cycles=$cycles" "${targs[@]}" "$@" || rc=$?
 	verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc" "$allowf" "$warnf") && ok=0 || ok=1
-	[ $ok = 1 ] && [ $try -lt "$retries" ] && why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" "$allowf") || break
+	why=
+	[ $ok = 1 ] && why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" "$allowf") || why=
+	if [ -n "$why" ] && [ $try -ge "$retries" ]; then
+		emu+="  emulation fault, not run again: $why"$'\n'
+		break
+	fi
+	[ -n "$why" ] || break
 	try=$((try + 1))
 	mv "$log" "$log.emulation-$try"
 	emu+="  emulation fault, run again: $why; log $log.emulation-$try"$'\n'

@@ -53,6 +53,8 @@ main() {
 			verified=$((verified + 1))
 		done
 		c=$((c + 1))
+		# For a soak whose boot the emulation kills (soak.sh).
+		ktap_print_msg "hot-plug cycles verified so far: $verified"
 	done
 	ktap_test_result "sequential offline/online, $c cycles" $ok
 
@@ -67,6 +69,7 @@ main() {
 			verified=$((verified + 1))
 		done
 		c=$((c + 1))
+		ktap_print_msg "hot-plug cycles verified so far: $verified"
 	done
 	ktap_test_result "random order offline/online, $c cycles" $ok
 
