@@ -41,3 +41,11 @@ not_ordered:
 	shl	$32, %rdx		/* 0x2a */
 	ret				/* 0x2e */
 	.size	not_ordered, . - not_ordered
+
+/* A hypercall as 6.12's xen_hypercall_amd() makes it */
+	.globl	hypercall_amd
+	.type	hypercall_amd, @function
+hypercall_amd:
+	vmmcall				/* 0x2f */
+	ret				/* 0x32 */
+	.size	hypercall_amd, . - hypercall_amd
