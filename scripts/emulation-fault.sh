@@ -8,10 +8,10 @@
 # Under TCG, Xen traps and emulates every RDTSC of a PVH dom0 (qemu64 has
 # no invariant TSC; the HVM domU avoids it with tsc_mode="native", dom0
 # has no such knob).  Now and then a PVH dom0 vCPU then triple-faults on
-# the instruction right after an emulated RDTSC, or after a hypercall's
-# VMMCALL: an ordinary instruction, interrupts off, on a vCPU whose IDT
-# was taking interrupts a moment before.  A guest cannot do that to
-# itself.
+# the instruction right after an emulated RDTSC, or after another exit
+# to Xen (a hypercall's VMMCALL, an x2APIC WRMSR): an ordinary
+# instruction, interrupts off, on a vCPU whose IDT was taking interrupts
+# a moment before.  A guest cannot do that to itself.
 #
 # Sometimes the dump shows the guest vCPU at Xen's own code segment and
 # RIP (cs e008, RIP and CR2 in Xen's text, CONTEXT "hvm guest"): the
@@ -31,8 +31,9 @@
 #     interrupts off (RFLAGS.IF clear), and an RDTSC in VMLINUX that ends
 #     exactly at RIP (the instruction at RIP-2, found by disassembling
 #     RIP's function from its start), or rdtsc_ordered()'s "rdtsc" and
-#     three nops before RIP, which run as "lfence; rdtsc", or a
-#     hypercall's VMMCALL that ends at RIP (another exit to Xen);
+#     three nops before RIP, which run as "lfence; rdtsc", or another
+#     instruction that exits to Xen ending at RIP: a hypercall's VMMCALL,
+#     a WRMSR to the x2APIC (ECX 0x800-0x8ff);
 #   - Xen's code segment (e008) and a RIP in Xen's text (ffff82d0...) in
 #     a context of the vCPU that triple-faulted, for a vCPU of dom0 in a
 #     PVH run or of the domU (dNvM, N > 0) in an HVM run.
@@ -127,6 +128,16 @@ fi
 # xen_hypercall_amd(), 2026-12-04).
 if [ "$(echo "$prev" | tail -n 1)" = "3 vmmcall" ]; then
 	echo "triple fault right after a hypercall's VMMCALL (RIP $rip in $fn)"
+	exit 0
+fi
+# A WRMSR to the x2APIC (MSRs 0x800-0x8ff, ECX in the dump), which Xen
+# emulates: another exit (seen at the "ret" of native_apic_msr_eoi(),
+# 2026-12-04).  Other MSRs may be written without an exit.
+ecx=$(echo "$dump" | sed -n 's/^(XEN) .*rcx: *\([0-9a-f]*\).*/\1/p' | head -n 1)
+if [ "$(echo "$prev" | tail -n 1)" = "2 wrmsr" ] && [ -n "$ecx" ] &&
+	[ $((0x$ecx & 0xffffffff)) -ge $((0x800)) ] && [ $((0x$ecx & 0xffffffff)) -le $((0x8ff)) ]; then
+	printf 'triple fault right after a WRMSR to x2APIC MSR 0x%x, emulated by Xen (RIP %s in %s)\n' \
+		$((0x$ecx & 0xffffffff)) "$rip" "$fn"
 	exit 0
 fi
 exit 1

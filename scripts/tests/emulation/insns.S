@@ -49,3 +49,14 @@ hypercall_amd:
 	vmmcall				/* 0x2f */
 	ret				/* 0x32 */
 	.size	hypercall_amd, . - hypercall_amd
+
+/* The x2APIC EOI write of native_apic_msr_eoi() */
+	.globl	apic_msr_eoi
+	.type	apic_msr_eoi, @function
+apic_msr_eoi:
+	xor	%eax, %eax		/* 0x33 */
+	mov	$0x80b, %ecx		/* 0x35 */
+	mov	%eax, %edx		/* 0x3a */
+	wrmsr				/* 0x3c */
+	ret				/* 0x3e */
+	.size	apic_msr_eoi, . - apic_msr_eoi
