@@ -25,8 +25,9 @@
 # a SIGSEGV in the early boot of a PV dom0, once in several hundred
 # runs); xen-boot.sh then appends the line of qemu_crash_line (lib.sh).
 #
-# Exactly these are recognised: that line, in any run; and, in the first
-# triple-fault dump of the log:
+# Exactly these are recognised: that line, in any run; a double fault of
+# the callback vector taken twice (below), in a PVH or HVM run; and, in
+# the first triple-fault dump of the log:
 #   - in a PVH run, for a vCPU of dom0 (d0vN): RIP in the guest's kernel,
 #     interrupts off (RFLAGS.IF clear), and an RDTSC in VMLINUX that ends
 #     exactly at RIP (the instruction at RIP-2, found by disassembling
@@ -64,6 +65,26 @@ host=$(grep -a -n -m1 -E '^xhp-host: QEMU died of SIG(ILL|ABRT|BUS|FPE|SEGV) \(e
 if [ -n "$host" ]; then
 	clean_before "${host%%:*}"
 	echo "QEMU itself died: ${host#*: QEMU died of }"
+	exit 0
+fi
+
+# An event delivered twice: the guest's double fault, with the Xen
+# callback vector taken at the first instruction of its own handler
+# (asm_sysvec_xen_hvm_callback+0x0) with interrupts off.  An interrupt
+# gate clears IF as it enters, so no guest code can take a maskable
+# interrupt there: the delivery was injected again under it (seen in a
+# 6.12 PVH dom0 and, 2026-12-03, a 6.1 PVHVM domU; the second entry,
+# from kernel mode, runs on the user's GS base and faults until the
+# entry stack runs out).  Only in the SVM guests, PVH and HVM.
+df=$(grep -a -n -m1 -E '^\[ *[0-9.]+\] Oops: double fault' "$con" | cut -d: -f1)
+if [ -n "$df" ]; then
+	case $guest in pvh | hvm) ;; *) exit 1 ;; esac
+	clean_before "$df"
+	fl=$(tail -n +"$df" "$con" |
+		grep -a -A3 -m1 -E '^\[ *[0-9.]+\] RIP: 0010:asm_sysvec_xen_hvm_callback\+0x0/' |
+		sed -n -E 's/.* EFLAGS: ([0-9a-f]+).*/\1/p' | head -n 1)
+	[ -n "$fl" ] && [ $((0x$fl & 0x200)) = 0 ] || exit 1
+	echo "double fault: the Xen callback vector taken again at its handler's first instruction, interrupts off (EFLAGS $fl)"
 	exit 0
 fi
 
