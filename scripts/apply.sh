@@ -225,17 +225,23 @@ test_files() {
 	[ ! -f "$1/series" ] || series_files "$1"
 }
 
-# apply_v1 BASE TREE: the series of BASE as patches/v1.commit holds it
-# (v1 carried its own error-injection patch).
-apply_v1() {
-	local rev tmp
-	rev=$(rows "$XHP_TOP/patches/v1.commit")
+# apply_rev BASE TREE N: the series of BASE as revision N was, in the
+# commit of this repository that patches/vN.commit names.
+apply_rev() {
+	local rev tmp file=$XHP_TOP/patches/v$3.commit
+	[ -f "$file" ] || die "no $file: which commit holds v$3 is not known"
+	rev=$(rows "$file")
 	tmp=$(mktemp -d)
 	git -C "$XHP_TOP" archive "$rev" "patches/$1" | tar -x -C "$tmp" ||
-		die "cannot read patches/$1 at $rev (v1); a clone with its history is needed"
+		die "cannot read patches/$1 at $rev (v$3); a clone with its history is needed"
 	# shellcheck disable=SC2046
 	(am_series "$2" $(series_files "$tmp/patches/$1")) || { rm -rf "$tmp"; exit 1; }
 	rm -rf "$tmp"
+}
+
+# apply_v1 BASE TREE: v1 (which carried its own error-injection patch).
+apply_v1() {
+	apply_rev "$1" "$2" 1
 }
 
 # A mutant may exist per base (patches/mutants/<base>/NAME.patch) or for
@@ -252,8 +258,13 @@ mutant_file() {
 
 case ${1:-} in
 --v1-into)
-	# (export.sh) v1 of BASE on the tree DIR, for the range-diff.
+	# v1 of BASE on the tree DIR.
 	apply_v1 "${3:?usage: $0 --v1-into DIR BASE}" "$2"
+	;;
+--rev-into)
+	# (export.sh) revision N of BASE on the tree DIR, for the range-diff.
+	[[ ${4:-} =~ ^[1-9][0-9]*$ ]] || die "usage: $0 --rev-into DIR BASE N"
+	apply_rev "${3:?usage: $0 --rev-into DIR BASE N}" "$2" "$4"
 	;;
 --kdir)
 	[ -n "${2:-}" ] || die "usage: $0 --kdir DIR [SERIES_DIR]"

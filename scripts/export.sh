@@ -6,8 +6,9 @@
 # letter's subject and text come from patches/cover-letter.txt (first line:
 # subject; a line "Revision: N" gives the series' revision, the [PATCH vN]
 # of format-patch; @BASE@, @VERSION@, @DOCDIR@ and @RANGEDIFF@ are filled
-# in: @RANGEDIFF@ with git range-diff against the previous revision, v1 as
-# patches/v1.commit holds it, applied to the same base; @EVIDENCE@ with
+# in: @RANGEDIFF@ with git range-diff against the previous revision vN
+# as patches/vN.commit holds it, applied to the same base; @PREV@ with
+# "vN" and @PREVCOMMIT@ with that commit; @EVIDENCE@ with
 # patches/evidence.txt, the measured results; @V1COMMIT@ with the commit
 # of this repository that holds v1, patches/v1.commit).
 #
@@ -45,19 +46,23 @@ mkdir -p "$out"
 git -C "$wt" format-patch -q --abbrev=12 --cover-letter --base=debian --no-signature --zero-commit \
 	${reroll:+--reroll-count=$reroll} -o "$out" "debian..$rev"
 
-# The range-diff against v1, as b4 puts it in a cover letter: v1's
-# patches applied to the same base in a scratch worktree.
+# The range-diff against the previous revision, as b4 puts it in a cover
+# letter: its patches (patches/vN.commit names the commit of this
+# repository that holds them) applied to the same base in a scratch
+# worktree.
 rangediff=
-if [ "${reroll:-1}" -gt 1 ] && [ -f "$XHP_TOP/patches/v1.commit" ]; then
-	v1wt=$(mktemp -d)
-	git -C "$wt" worktree add -q --detach "$v1wt/tree" debian
-	if "$XHP_TOP/scripts/apply.sh" --v1-into "$v1wt/tree" "$base" >/dev/null; then
-		rangediff=$(git -C "$wt" range-diff --no-color debian.."$(git -C "$v1wt/tree" rev-parse HEAD)" "debian..$rev")
+prev=$((${reroll:-1} - 1))
+prevfile=$XHP_TOP/patches/v$prev.commit
+if [ "$prev" -ge 1 ] && [ -f "$prevfile" ]; then
+	pwt=$(mktemp -d)
+	git -C "$wt" worktree add -q --detach "$pwt/tree" debian
+	if "$XHP_TOP/scripts/apply.sh" --rev-into "$pwt/tree" "$base" "$prev" >/dev/null; then
+		rangediff=$(git -C "$wt" range-diff --no-color debian.."$(git -C "$pwt/tree" rev-parse HEAD)" "debian..$rev")
 	else
-		die "cannot apply v1 ($(rows "$XHP_TOP/patches/v1.commit")) to $base for the range-diff"
+		die "cannot apply v$prev ($(rows "$prevfile")) to $base for the range-diff"
 	fi
-	git -C "$wt" worktree remove --force "$v1wt/tree"
-	rm -rf "$v1wt"
+	git -C "$wt" worktree remove --force "$pwt/tree"
+	rm -rf "$pwt"
 fi
 
 # Documentation/x86/ moved to Documentation/arch/x86/ in 6.5.
@@ -65,8 +70,10 @@ docdir=arch/x86
 [ "$base" = 6.1 ] && docdir=x86
 subject=$(head -n 1 "$tmpl" | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g")
 v1commit=$(rows "$XHP_TOP/patches/v1.commit" 2>/dev/null | cut -c1-12)
+prevcommit=$(rows "$prevfile" 2>/dev/null | cut -c1-12)
 body=$(tail -n +2 "$tmpl" | grep -v '^Revision:' | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g" \
-	-e "s|@DOCDIR@|$docdir|g" -e "s/@V1COMMIT@/${v1commit:-unknown}/g")
+	-e "s|@DOCDIR@|$docdir|g" -e "s/@V1COMMIT@/${v1commit:-unknown}/g" \
+	-e "s/@PREV@/v$prev/g" -e "s/@PREVCOMMIT@/${prevcommit:-unknown}/g")
 cover=$(ls "$out"/*0000-cover-letter.patch)
 python3 - "$cover" "$subject" "$body" "$rangediff" <<'PY'
 import sys
