@@ -28,13 +28,13 @@
 # Exactly these are recognised: that line, in any run; a double fault of
 # the callback vector taken twice (below), in a PVH or HVM run; and, in
 # the first triple-fault dump of the log:
-#   - in a PVH run, for a vCPU of dom0 (d0vN): RIP in the guest's kernel,
-#     interrupts off (RFLAGS.IF clear), and an RDTSC in VMLINUX that ends
-#     exactly at RIP (the instruction at RIP-2, found by disassembling
-#     RIP's function from its start), or rdtsc_ordered()'s "rdtsc" and
-#     three nops before RIP, which run as "lfence; rdtsc", or another
-#     instruction that exits to Xen ending at RIP: a hypercall's VMMCALL,
-#     a WRMSR to the x2APIC (ECX 0x800-0x8ff);
+#   - in a PVH run, for a vCPU of dom0 (d0vN): RIP in the guest's kernel
+#     right after an instruction that exits to Xen (found by
+#     disassembling RIP's function in VMLINUX from its start): a
+#     hypercall's VMMCALL; or, with interrupts off (RFLAGS.IF clear), an
+#     RDTSC that ends exactly at RIP, rdtsc_ordered()'s "rdtsc" and three
+#     nops before RIP (which run as "lfence; rdtsc"), or a WRMSR to the
+#     x2APIC (ECX 0x800-0x8ff);
 #   - Xen's code segment (e008) and a RIP in Xen's text (ffff82d0...) in
 #     a context of the vCPU that triple-faulted, for a vCPU of dom0 in a
 #     PVH run or of the domU (dNvM, N > 0) in an HVM run.
@@ -113,7 +113,12 @@ fi
 [ "$guest" = pvh ] || exit 1
 
 flags=$(echo "$dump" | sed -n 's/^(XEN) RFLAGS: *\([0-9a-f]*\).*/\1/p' | head -n 1)
-[ -n "$flags" ] && [ $((0x$flags & 0x200)) = 0 ] || exit 1
+[ -n "$flags" ] || exit 1
+# Interrupts off: no event can have been delivered at RIP, so the fault
+# is the instruction's own (a VMMCALL is judged with interrupts on too,
+# below).
+if_off=0
+[ $((0x$flags & 0x200)) = 0 ] && if_off=1
 # The function of RIP, from its start: instruction boundaries are known
 # only from there.
 start=$(nm -n "$vmlinux" | awk -v r="$rip" '
@@ -131,7 +136,7 @@ fn=$(addr2line -f -e "$vmlinux" "0x$rip" | head -n 1)
 # is rdtsc_ordered()'s form below, and RIP would be inside its lfence.
 next=$(objdump -d --start-address="0x$rip" --stop-address="$((0x$rip + 3))" "$vmlinux" |
 	grep -cE '^ *[0-9a-f]+:[[:space:]]+90[[:space:]]+nop$')
-if [ "$(echo "$prev" | tail -n 1)" = "2 rdtsc" ] && [ "$next" != 3 ]; then
+if [ $if_off = 1 ] && [ "$(echo "$prev" | tail -n 1)" = "2 rdtsc" ] && [ "$next" != 3 ]; then
 	echo "triple fault right after an emulated RDTSC (RIP $rip in $fn)"
 	exit 0
 fi
@@ -140,13 +145,18 @@ fi
 # X86_FEATURE_LFENCE_RDTSC and not RDTSCP, as xen-boot.sh's
 # "-cpu qemu64,+npt" (with RDTSCP, "rdtscp" would end at RIP-2): that
 # RDTSC ends at RIP too.
-if [ "$(echo "$prev" | paste -s -d " ")" = "5 rdtsc 3 nop 2 nop 1 nop" ]; then
+if [ $if_off = 1 ] && [ "$(echo "$prev" | paste -s -d " ")" = "5 rdtsc 3 nop 2 nop 1 nop" ]; then
 	echo "triple fault right after an emulated RDTSC (RIP $rip in $fn, rdtsc_ordered patched to lfence; rdtsc)"
 	exit 0
 fi
 # A hypercall: its VMMCALL exits to Xen as an RDTSC does, and the vCPU
 # died on the instruction after it (seen at the "ret" of 6.12's
-# xen_hypercall_amd(), 2026-12-04).
+# xen_hypercall_amd(), 2026-12-04), with interrupts off and, in
+# EVTCHNOP_close on d0v0, on.  With interrupts on, an event delivered
+# there could fault too, but a triple fault needs the delivery of the
+# double fault to fail as well: the IDT, GDT or #DF stack of a vCPU
+# that was taking interrupts a moment before, which no guest code
+# touches on the way back from a hypercall.
 if [ "$(echo "$prev" | tail -n 1)" = "3 vmmcall" ]; then
 	echo "triple fault right after a hypercall's VMMCALL (RIP $rip in $fn)"
 	exit 0
@@ -155,7 +165,7 @@ fi
 # emulates: another exit (seen at the "ret" of native_apic_msr_eoi(),
 # 2026-12-04).  Other MSRs may be written without an exit.
 ecx=$(echo "$dump" | sed -n 's/^(XEN) .*rcx: *\([0-9a-f]*\).*/\1/p' | head -n 1)
-if [ "$(echo "$prev" | tail -n 1)" = "2 wrmsr" ] && [ -n "$ecx" ] &&
+if [ $if_off = 1 ] && [ "$(echo "$prev" | tail -n 1)" = "2 wrmsr" ] && [ -n "$ecx" ] &&
 	[ $((0x$ecx & 0xffffffff)) -ge $((0x800)) ] && [ $((0x$ecx & 0xffffffff)) -le $((0x8ff)) ]; then
 	printf 'triple fault right after a WRMSR to x2APIC MSR 0x%x, emulated by Xen (RIP %s in %s)\n' \
 		$((0x$ecx & 0xffffffff)) "$rip" "$fn"
