@@ -34,7 +34,8 @@
 # its boots), result, seconds, and the boots the emulation killed.  A
 # soak already there with a pass for the same image, guest and ABI and at
 # least HOTPLUGS cycles is not run again (XHP_SOAK_AGAIN=1 runs it), so
-# that a soak can be done over several sittings.  Hours here: see the README.
+# that a soak can be done over several sittings.  Hours here: see the
+# README.
 #
 # For the self-test: XHP_XEN_TEST replaces scripts/xen-test.sh,
 # XHP_SOAK_IMAGE names the image (no apply, no build), XHP_SOAK_LEDGER
