@@ -60,3 +60,12 @@ apic_msr_eoi:
 	wrmsr				/* 0x3c */
 	ret				/* 0x3e */
 	.size	apic_msr_eoi, . - apic_msr_eoi
+
+/* The FXSAVE-leak workaround of restore_fpregs_from_fpstate() */
+	.globl	fpu_restore
+	.type	fpu_restore, @function
+fpu_restore:
+	fnclex				/* 0x3f */
+	emms				/* 0x41 */
+	ret				/* 0x43 */
+	.size	fpu_restore, . - fpu_restore
