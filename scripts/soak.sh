@@ -107,19 +107,19 @@ for r in "${runs[@]}"; do
 		line=$(echo "$out" | head -n 1)
 		log=${line##* }
 		result=${line%% *}
-		v=0 w=0
+		got=0 tried=0
 		if [ -f "$log" ]; then
-			read -r v w < <(sed -n -E \
+			read -r got tried < <(sed -n -E \
 				's/.*# hot-plug cycles: ([0-9]+) verified in order or random order, ([0-9]+) attempted .*/\1 \2/p' \
 				"$log" | tail -n 1) || true
 			dropped=$((dropped + $(grep -c 'Dropping pending event' "$log" || true)))
 		fi
-		: "${v:=0}" "${w:=0}"
-		writers=$((writers + w))
+		: "${got:=0}" "${tried:=0}"
+		writers=$((writers + tried))
 		# A boot that did not get to the count: its cycles verified so far.
-		[ "$v" != 0 ] || [ ! -f "$log" ] ||
-			v=$(tr -d '\r' <"$log" | sed -n -E 's/.*# hot-plug cycles verified so far: ([0-9]+)$/\1/p' | tail -n 1)
-		verified=$((verified + ${v:-0}))
+		[ "$got" != 0 ] || [ ! -f "$log" ] ||
+			got=$(tr -d '\r' <"$log" | sed -n -E 's/.*# hot-plug cycles verified so far: ([0-9]+)$/\1/p' | tail -n 1)
+		verified=$((verified + ${got:-0}))
 		[ "$result" != PASS ] || break
 		# A boot the emulation killed (xen-test.sh's verdict says so, and
 		# emulation-fault.sh saw a clean console up to the fault): its
@@ -130,7 +130,7 @@ for r in "${runs[@]}"; do
 		emu=$((emu + 1))
 		mv "$log" "$log.soak-emulation-$emu"
 		mv "$log.verdict" "$log.soak-emulation-$emu.verdict"
-		note "soak: $base $guest $abi: boot $emu died of the emulation after ${v:-0} verified hot-plug cycles ($why); $verified in all, log $log.soak-emulation-$emu"
+		note "soak: $base $guest $abi: boot $emu died of the emulation after ${got:-0} verified hot-plug cycles ($why); $verified in all, log $log.soak-emulation-$emu"
 		if [ $emu -gt "$emu_max" ]; then
 			note "soak: $base $guest $abi: $emu boots died of the emulation (XHP_SOAK_EMU_MAX=$emu_max)"
 			result=FAIL
