@@ -257,10 +257,6 @@ mutant_file() {
 }
 
 case ${1:-} in
---v1-into)
-	# v1 of BASE on the tree DIR.
-	apply_v1 "${3:?usage: $0 --v1-into DIR BASE}" "$2"
-	;;
 --rev-into)
 	# (export.sh) revision N of BASE on the tree DIR, for the range-diff.
 	[[ ${4:-} =~ ^[1-9][0-9]*$ ]] || die "usage: $0 --rev-into DIR BASE N"

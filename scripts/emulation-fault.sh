@@ -126,18 +126,16 @@ start=$(nm -n "$vmlinux" | awk -v r="$rip" '
 	BEGIN { r = sprintf("%016s", r); gsub(/ /, "0", r) }
 	$2 ~ /^[tTwW]$/ && $1 <= r { s = $1 } END { print s }')
 [ -n "$start" ] || exit 1
-# The last four instructions before RIP, as "OFFSET MNEMONIC" with
-# OFFSET = RIP minus the instruction's address.
-prev=$(objdump -d --start-address="0x$start" --stop-address="0x$rip" "$vmlinux" 2>/dev/null |
-	grep -E '^ *[0-9a-f]+:' | tail -n 4 |
-	awk -F'\t' '{ a = $1; sub(/:.*/, "", a); gsub(/ /, "", a); m = $3; sub(/ .*/, "", m); print a, m }' |
-	while read -r a m; do echo "$((0x$rip - 0x$a)) $m"; done)
-fn=$(addr2line -f -e "$vmlinux" "0x$rip" | head -n 1)
-# The instruction at RIP itself.
-cur=$(objdump -d --start-address="0x$start" --stop-address="$(printf 0x%x $((0x$rip + 16)))" "$vmlinux" 2>/dev/null |
+# The function up to 16 bytes past RIP, one instruction a line, as
+# "OFFSET MNEMONIC" with OFFSET = RIP minus the instruction's address.
+insns=$(objdump -d --start-address="0x$start" --stop-address="$(printf 0x%x $((0x$rip + 16)))" "$vmlinux" 2>/dev/null |
 	grep -E '^ *[0-9a-f]+:' |
 	awk -F'\t' '{ a = $1; sub(/:.*/, "", a); gsub(/ /, "", a); m = $3; sub(/ .*/, "", m); print a, m }' |
-	while read -r a m; do [ $((0x$a)) = $((0x$rip)) ] && echo "$m"; done | head -n 1)
+	while read -r a m; do echo "$((0x$rip - 0x$a)) $m"; done)
+# The last four instructions before RIP, and the one at RIP itself.
+prev=$(echo "$insns" | awk '$1 > 0' | tail -n 4)
+cur=$(echo "$insns" | awk '$1 == 0 { print $2; exit }')
+fn=$(addr2line -f -e "$vmlinux" "0x$rip" | head -n 1)
 # An FPU instruction at RIP: Xen loads a vCPU's FPU state lazily and
 # intercepts its first FPU instruction (#NM), which faults and runs
 # again after the exit (seen at the fnclex of restore_fpregs_from_fpstate()
@@ -150,8 +148,7 @@ fnclex | fninit | frstor | fxrstor | fxrstor64 | xrstor | xrstor64 | xrstors | x
 esac
 # An RDTSC that ends at RIP, unless three one-byte nops follow it: that
 # is rdtsc_ordered()'s form below, and RIP would be inside its lfence.
-next=$(objdump -d --start-address="0x$rip" --stop-address="$((0x$rip + 3))" "$vmlinux" |
-	grep -cE '^ *[0-9a-f]+:[[:space:]]+90[[:space:]]+nop$')
+next=$(echo "$insns" | awk '$1 <= 0 && $1 >= -2 && $2 == "nop"' | wc -l)
 if [ $if_off = 1 ] && [ "$(echo "$prev" | tail -n 1)" = "2 rdtsc" ] && [ "$next" != 3 ]; then
 	echo "triple fault right after an emulated RDTSC (RIP $rip in $fn)"
 	exit 0

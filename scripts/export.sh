@@ -9,8 +9,7 @@
 # in: @RANGEDIFF@ with git range-diff against the previous revision vN
 # as patches/vN.commit holds it, applied to the same base; @PREV@ with
 # "vN" and @PREVCOMMIT@ with that commit; @EVIDENCE@ with
-# patches/evidence.txt, the measured results; @V1COMMIT@ with the commit
-# of this repository that holds v1, patches/v1.commit).
+# patches/evidence.txt, the measured results).
 #
 # Why not b4 (Debian 12 ships 0.12): `b4 prep --compare-to v1` runs the
 # same git range-diff, but only against a sent/ tag that `b4 send` or
@@ -69,11 +68,9 @@ fi
 docdir=arch/x86
 [ "$base" = 6.1 ] && docdir=x86
 subject=$(head -n 1 "$tmpl" | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g")
-v1commit=$(rows "$XHP_TOP/patches/v1.commit" 2>/dev/null | cut -c1-12)
 prevcommit=$(rows "$prevfile" 2>/dev/null | cut -c1-12)
 body=$(tail -n +2 "$tmpl" | grep -v '^Revision:' | sed -e "s/@BASE@/$base/g" -e "s/@VERSION@/$ver/g" \
-	-e "s|@DOCDIR@|$docdir|g" -e "s/@V1COMMIT@/${v1commit:-unknown}/g" \
-	-e "s/@PREV@/v$prev/g" -e "s/@PREVCOMMIT@/${prevcommit:-unknown}/g")
+	-e "s|@DOCDIR@|$docdir|g" -e "s/@PREV@/v$prev/g" -e "s/@PREVCOMMIT@/${prevcommit:-unknown}/g")
 cover=$(ls "$out"/*0000-cover-letter.patch)
 python3 - "$cover" "$subject" "$body" "$rangediff" <<'PY'
 import sys

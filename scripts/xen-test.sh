@@ -146,12 +146,12 @@ while :; do
 		"xhp.test=$spec" "xhp.cycles=$cycles" "${targs[@]}" "$@" || rc=$?
 	verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc" "$allowf" "$warnf") && ok=0 || ok=1
 	why=
-	[ $ok = 1 ] && why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" "$allowf") || why=
-	if [ -n "$why" ] && [ $try -ge "$retries" ]; then
+	[ $ok = 0 ] || why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" "$allowf") || why=
+	[ -n "$why" ] || break
+	if [ $try -ge "$retries" ]; then
 		emu+="  emulation fault, not run again: $why"$'\n'
 		break
 	fi
-	[ -n "$why" ] || break
 	try=$((try + 1))
 	mv "$log" "$log.emulation-$try"
 	emu+="  emulation fault, run again: $why; log $log.emulation-$try"$'\n'
