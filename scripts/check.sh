@@ -12,6 +12,8 @@
 #   selftest kdir      make apply KDIR= on bad user trees (seconds)
 #   selftest gaps      gaps.sh on silences, and the kept logs of real runs
 #   selftest soak      soak.sh on a stub: counts, refusals, the ledger
+#   selftest boot      xen-boot.sh on a stub QEMU: Xen's dump on a stall
+#                      or a silent hang
 #   model              the SPIN model, every variant (minutes)
 #   lint               checkpatch, git am, per-patch build, sparse/W=1
 #   selftest lint      lint.sh must fail each deliberately broken series
@@ -34,7 +36,7 @@
 # make faults or one suite run by hand leaves the full check's log alone.
 log=check.log
 [ $# -eq 0 ] || log=check-$(echo "$*" | tr -c 'a-z0-9\n' -).log
-[ $# -gt 0 ] || set -- "selftest verdict" "selftest emulation" "selftest deps" "selftest guest" "selftest check" "selftest model" "selftest scenarios" "selftest kdir" "selftest gaps" "selftest soak" model "lint --no-matrix" "selftest lint" "xen-scenarios check"
+[ $# -gt 0 ] || set -- "selftest verdict" "selftest emulation" "selftest deps" "selftest guest" "selftest check" "selftest model" "selftest scenarios" "selftest kdir" "selftest gaps" "selftest soak" "selftest boot" model "lint --no-matrix" "selftest lint" "xen-scenarios check"
 
 mkdir -p "$XHP_CACHE/logs"
 exec > >(tee "$XHP_CACHE/logs/$log")

@@ -14,6 +14,8 @@
 #   scripts/selftest.sh kdir        apply.sh --kdir on bad user trees
 #   scripts/selftest.sh gaps        gaps.sh on silences and kept logs
 #   scripts/selftest.sh soak        soak.sh's count and ledger, on a stub
+#   scripts/selftest.sh boot        xen-boot.sh's Xen dump on a stall or a
+#                                   silent hang, on a stub QEMU
 #   scripts/selftest.sh guest       the in-guest tests' rules on fixtures
 #                                   (tests/guest), and xen-test.sh's
 #                                   TEST:PARTS check
@@ -563,6 +565,60 @@ gaps_tests() {
 	rm -rf "$tmp"
 }
 
+# xen-boot.sh with a stub QEMU (XHP_QEMU) that prints a console and
+# echoes what comes in on its serial line: Xen's debug keys are sent on
+# a stall and on a silent test, never on a test that talks or before a
+# test runs; a silent hang is a hang (124) and the verdict says so.
+boot_tests() {
+	local tmp out r rc keys=010101307172656
+	keys+=4
+	tmp=$(mktemp -d)
+	cat >"$tmp/qemu" <<-'EOF'
+		#!/bin/bash
+		echo "(XEN) Xen version 4.17 (stub)"
+		got() { echo "(XEN) stub got keys $(head -c 8 | od -An -tx1 | tr -d ' \n')"; exec sleep 300; }
+		case $STUB in
+		silent) echo "xhp: running hotplug"; got ;;
+		stall) echo "xhp: running hotplug"; sleep 1
+			echo "[   12.000000] rcu: INFO: rcu_preempt self-detected stall on CPU"; got ;;
+		talk) echo "xhp: running hotplug"
+			for i in 1 2 3 4 5; do sleep 1; echo "# cycle $i"; done
+			echo "xhp: done rc=0"; exec sleep 300 ;;
+		early) echo "Linux version 6.12 (stub)"; sleep 4 ;;
+		esac
+	EOF
+	chmod +x "$tmp/qemu"
+	: >"$tmp/bzImage"
+	: >"$tmp/initrd"
+	boot() {
+		STUB=$1 XHP_QEMU=$tmp/qemu XHP_CACHE=$tmp/cache XHP_TIMEOUT=60 XHP_SILENT=2 \
+			XHP_DUMP_GRACE=2 XHP_GRACE=1 "$XHP_TOP/scripts/xen-boot.sh" pv "$tmp/bzImage" "$tmp/initrd" "$tmp/$1.log" 2>/dev/null
+	}
+	boot silent && rc=0 || rc=$?
+	out=$("$XHP_TOP/scripts/verdict.sh" "$tmp/silent.log" "$rc") || true
+	[ "$rc" = 124 ] && grep -q "^(XEN) stub got keys $keys$" "$tmp/silent.log" &&
+		echo "$out" | grep -q "^FAIL hang: the console was silent for 2 s during the test; Xen's dump follows console line 2;" &&
+		r=0 || r=1
+	result $r "xen-boot.sh: a test silent for XHP_SILENT s gets Xen's debug keys (Ctrl-A x3, 0 q r e d) and is a hang"
+	[ $r = 0 ] || { echo "rc $rc"; echo "$out"; cat "$tmp/silent.log"; } | tail -n 6 | sed 's/^/# /'
+	boot stall && rc=0 || rc=$?
+	out=$("$XHP_TOP/scripts/verdict.sh" "$tmp/stall.log" "$rc") || true
+	[ "$rc" = 0 ] && grep -q "^(XEN) stub got keys $keys$" "$tmp/stall.log" &&
+		grep -q "^xhp-host: Xen's debug keys .* sent after console line 3: rcu: INFO: rcu_preempt self-detected stall$" "$tmp/stall.log" &&
+		echo "$out" | grep -q "^FAIL rcu: INFO: rcu_preempt self-detected stall" && r=0 || r=1
+	result $r "xen-boot.sh: an RCU stall gets Xen's debug keys, the verdict names the stall"
+	[ $r = 0 ] || { echo "rc $rc"; echo "$out"; cat "$tmp/stall.log"; } | tail -n 6 | sed 's/^/# /'
+	boot talk && rc=0 || rc=$?
+	[ "$rc" = 0 ] && grep -q '^xhp: done rc=0' "$tmp/talk.log" && ! grep -q 'stub got keys\|^xhp-host' "$tmp/talk.log" && r=0 || r=1
+	result $r "xen-boot.sh: a test that prints a line a second for longer than XHP_SILENT gets no keys"
+	[ $r = 0 ] || { echo "rc $rc"; cat "$tmp/talk.log"; } | tail -n 6 | sed 's/^/# /'
+	boot early && rc=0 || rc=$?
+	[ "$rc" = 0 ] && grep -q '^Linux version' "$tmp/early.log" && ! grep -q 'stub got keys\|^xhp-host' "$tmp/early.log" && r=0 || r=1
+	result $r "xen-boot.sh: silence before a test runs gets no keys"
+	[ $r = 0 ] || { echo "rc $rc"; cat "$tmp/early.log"; } | tail -n 6 | sed 's/^/# /'
+	rm -rf "$tmp"
+}
+
 # soak.sh with a stub xen-test.sh: a boot passes only with its hot-plug
 # cycles verified, counted from the log, and a pass in the ledger is not
 # run again.
@@ -660,7 +716,8 @@ scenarios) scenarios_tests ;;
 kdir) kdir_tests ;;
 gaps) gaps_tests ;;
 soak) soak_tests ;;
-all) verdict_tests; emulation_tests; deps_tests; guest_tests; check_tests; model_tests; scenarios_tests; kdir_tests; gaps_tests; soak_tests; lint_tests ;;
-*) die "usage: $0 [verdict|emulation|deps|guest|check|model|scenarios|kdir|gaps|soak|lint|lint-matrix|all]" ;;
+boot) boot_tests ;;
+all) verdict_tests; emulation_tests; deps_tests; guest_tests; check_tests; model_tests; scenarios_tests; kdir_tests; gaps_tests; soak_tests; boot_tests; lint_tests ;;
+*) die "usage: $0 [verdict|emulation|deps|guest|check|model|scenarios|kdir|gaps|soak|boot|lint|lint-matrix|all]" ;;
 esac
 tap_end

@@ -231,7 +231,15 @@ fail() {
 if [ -n "$badlines" ]; then
 	fail "$(echo "$badlines" | head -n 1 | cut -d: -f2- | sed 's/^\[ *[0-9.]*\] //' | cut -c1-100)"
 fi
+# xen-boot.sh's note of the Xen debug keys it sent: the console line
+# after which Xen's dump begins, and why.
+dump_line=$(sed -n -E 's/^xhp-host: Xen.s debug keys .* sent after console line ([0-9]+): .*/\1/p' "$con" | tail -n 1)
 if [ -z "$done_line" ] || [ "$status" = 124 ]; then
+	if [ "$status" = 124 ] && [ -n "$dump_line" ] && grep -a -q '^xhp-host: Xen.s debug keys .*: the console was silent' "$con"; then
+		echo "FAIL hang: $(sed -n -E 's/^xhp-host: Xen.s debug keys .*: (the console was silent .*)/\1/p' "$con" | tail -n 1); Xen's dump follows console line $dump_line; the 50 lines before it:"
+		head -n "$dump_line" "$con" | tail -n 50 | sed 's/^/  /'
+		exit 1
+	fi
 	if [ "$status" = 124 ]; then
 		echo "FAIL hang: the run hit its hard timeout; last 50 console lines:"
 	else

@@ -20,6 +20,14 @@
 # No usable KVM is normal here: everything runs under TCG.  Xen needs
 # -cpu qemu64,+npt: -cpu max and EPYC fault in PV and PVH dom0.
 # XHP_ACCEL overrides the accelerator options (e.g. tcg,thread=single).
+#
+# A guest that stalls (an RCU stall, a hung task) or hangs silently (no
+# console output for XHP_SILENT seconds, default 600, once a test runs)
+# gets Xen's state dumped on the console before QEMU is stopped: the
+# keys below are sent on the serial line.  A silent hang then ends the
+# run as a hang (exit 124), XHP_DUMP_GRACE seconds (default 60) after
+# the keys, instead of at the hard timeout.  XHP_QEMU replaces
+# qemu-system-x86_64 (selftest boot).
 
 . "$(dirname "$0")/lib.sh"
 
@@ -29,10 +37,15 @@ initrd=${3:-}
 log=${4:-}
 [ -n "$log" ] || die "usage: $0 pv|pvh BZIMAGE INITRD LOG [KERNEL_ARGS...]"
 shift 4
-need qemu-system-x86_64
+qemu_bin=${XHP_QEMU:-qemu-system-x86_64}
+need "$qemu_bin"
+silent=${XHP_SILENT:-600}
+[[ $silent =~ ^[1-9][0-9]*$ ]] || die "XHP_SILENT: seconds of console silence; got '$silent'"
 [ -f /boot/xen-4.17-amd64.gz ] || die "Xen not found; install it with: apt-get install xen-hypervisor-4.17-amd64"
 [ -f "$kernel" ] || die "no kernel at $kernel"
 [ -f "$initrd" ] || die "no initramfs at $initrd"
+io=$(mktemp -d)
+trap 'rm -rf "$io"' EXIT
 
 # QEMU's multiboot loader wants the ELF image, not the gzip.
 xen=$XHP_CACHE/xen-4.17-amd64.elf
@@ -59,8 +72,7 @@ hvm)
 	# dom0: the toolstack root, then /init and /xhp/ of this run.
 	root=$("$XHP_TOP/scripts/dom0root.sh")
 	mem=3072
-	over=$(mktemp -d)
-	trap 'rm -rf "$over"' EXIT
+	over=$io/over
 	mkdir -p "$over/xhp"
 	cp "$XHP_TOP/scripts/dom0/init" "$over/init"
 	cp /bin/busybox "$over/xhp/busybox"
@@ -122,7 +134,7 @@ hvm)
 esac
 
 cmd=(timeout -k 10 "${XHP_TIMEOUT:-900}"
-	qemu-system-x86_64 -accel "${XHP_ACCEL:-tcg}" -machine q35 -cpu qemu64,+npt -smp 4 -m "$mem"
+	"$qemu_bin" -accel "${XHP_ACCEL:-tcg}" -machine q35 -cpu qemu64,+npt -smp 4 -m "$mem"
 	"${dev_args[@]}" -nographic -no-reboot -monitor none -serial stdio
 	-kernel "$xen" -append "$xen_args"
 	-initrd "$kernel $kargs,$initrd")
@@ -171,18 +183,48 @@ phase() {
 	fi
 }
 
-"${cmd[@]}" </dev/null >"$log" 2>&1 &
+# Xen's debug keys: Ctrl-A three times switches the serial console's
+# input from dom0 to Xen; then 0 dumps dom0's vCPUs (registers, and a
+# PV dom0's stack), q each domain's vCPUs (running, blocked, pending and
+# masked upcalls), r the scheduler's run queues, e every event channel
+# (bound to which vCPU, pending, masked), d each physical CPU.
+keys=$'\001\001\001'0qred
+stalls='INFO: task .* blocked for more than|rcu: INFO: .* stall'
+# The serial line's input: a pipe held open here, so QEMU never reads
+# an end of file and the keys can be written into it at any time.
+mkfifo "$io/serial-in"
+exec {keyfd}<>"$io/serial-in"
+dumped= why=
+dump() {
+	dumped=$(wc -l <"$log")
+	printf '%s' "$keys" >&"$keyfd"
+	why=$1
+}
+
+"${cmd[@]}" <"$io/serial-in" >"$log" 2>&1 &
 qemu=$!
-ended= t0=$SECONDS told=$SECONDS
+ended= hung= grace=${XHP_GRACE:-15} t0=$SECONDS told=$SECONDS
+size=0 heard=$SECONDS
 while kill -0 "$qemu" 2>/dev/null; do
 	if [ $((SECONDS - told)) -ge 25 ]; then
 		note "$(basename "$log" .log): $(phase), $((SECONDS - t0)) s"
 		told=$SECONDS
 	fi
+	now=$(stat -c %s "$log")
+	[ "$now" = "$size" ] || { size=$now heard=$SECONDS; }
 	if [ -z "$ended" ] && grep -a -q -E "$endings" "$log"; then
 		ended=$SECONDS
+		if grep -a -q -E "$stalls" "$log"; then
+			dump "$(grep -a -m 1 -o -E "$stalls" "$log")"
+			grace=${XHP_DUMP_GRACE:-60}
+		fi
 	fi
-	if [ -n "$ended" ] && [ $((SECONDS - ended)) -ge "${XHP_GRACE:-15}" ]; then
+	if [ -z "$ended" ] && [ $((SECONDS - heard)) -ge "$silent" ] && grep -a -q '^xhp: running' "$log"; then
+		ended=$SECONDS hung=1
+		dump "the console was silent for $silent s during the test"
+		grace=${XHP_DUMP_GRACE:-60}
+	fi
+	if [ -n "$ended" ] && [ $((SECONDS - ended)) -ge "$grace" ]; then
 		kill "$qemu" 2>/dev/null
 		break
 	fi
@@ -190,7 +232,11 @@ while kill -0 "$qemu" 2>/dev/null; do
 done
 rc=0
 wait "$qemu" || rc=$?
-# Stopped by us after the end: not a time-out.
+exec {keyfd}>&-
+# Stopped by us after the end: not a time-out.  A silent hang is one.
 [ -n "$ended" ] && [ "$rc" != 124 ] && rc=0
+[ -z "$hung" ] || rc=124
 qemu_crash_line "$rc" >>"$log"
+[ -z "$dumped" ] ||
+	echo "xhp-host: Xen's debug keys 0 q r e d sent after console line $dumped: $why" >>"$log"
 exit $rc
