@@ -592,7 +592,7 @@ boot_tests() {
 	: >"$tmp/initrd"
 	boot() {
 		STUB=$1 XHP_QEMU=$tmp/qemu XHP_CACHE=$tmp/cache XHP_TIMEOUT=60 XHP_SILENT=2 \
-			XHP_DUMP_GRACE=2 XHP_GRACE=1 "$XHP_TOP/scripts/xen-boot.sh" pv "$tmp/bzImage" "$tmp/initrd" "$tmp/$1.log" 2>/dev/null
+			XHP_KEY_GAP=0.1 XHP_DUMP_GRACE=2 XHP_GRACE=1 "$XHP_TOP/scripts/xen-boot.sh" pv "$tmp/bzImage" "$tmp/initrd" "$tmp/$1.log" 2>/dev/null
 	}
 	boot silent && rc=0 || rc=$?
 	out=$("$XHP_TOP/scripts/verdict.sh" "$tmp/silent.log" "$rc") || true

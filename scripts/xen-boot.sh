@@ -187,8 +187,12 @@ phase() {
 # input from dom0 to Xen; then 0 dumps dom0's vCPUs (registers, and a
 # PV dom0's stack), q each domain's vCPUs (running, blocked, pending and
 # masked upcalls), r the scheduler's run queues, e every event channel
-# (bound to which vCPU, pending, masked), d each physical CPU.
-keys=$'\001\001\001'0qred
+# (bound to which vCPU, pending, masked), d each physical CPU.  Xen
+# runs q, r and e later, from a tasklet that remembers one key: a key
+# sent before it ran replaced the one before (a real run showed 0, e
+# and d only), so the keys go XHP_KEY_GAP seconds (3) apart.
+keys='0 q r e d'
+gap=${XHP_KEY_GAP:-3}
 stalls='INFO: task .* blocked for more than|rcu: INFO: .* stall'
 # The serial line's input: a pipe held open here, so QEMU never reads
 # an end of file and the keys can be written into it at any time.
@@ -196,8 +200,15 @@ mkfifo "$io/serial-in"
 exec {keyfd}<>"$io/serial-in"
 dumped= why=
 dump() {
+	local k
 	dumped=$(wc -l <"$log")
-	printf '%s' "$keys" >&"$keyfd"
+	{
+		printf '\001\001\001'
+		for k in $keys; do
+			sleep "$gap"
+			printf '%s' "$k"
+		done
+	} >&"$keyfd" &
 	why=$1
 }
 
