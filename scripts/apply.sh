@@ -7,6 +7,9 @@
 #       the series.  VARIANT is one of:
 #         series        the series (default)
 #         stock         the pristine base, nothing applied
+#         series:N      the first N patches of the series (an
+#                       intermediate tree: bisection, or the patches
+#                       tagged for stable, which come first)
 #         mutant:NAME   the series, then patches/mutants/NAME.patch
 #         v1            the series as it was at v1 (the commit of this
 #                       repository named in patches/v1.commit)
@@ -178,9 +181,22 @@ verify_tree() {
 }
 
 apply_base() {
-	local base=$1 variant=${2:-series} repo wt sdir
+	local base=$1 variant=${2:-series} repo wt sdir count
 
 	check_base "$base"
+	sdir=$(series_dir "$base")
+	# A bad VARIANT is refused before anything is touched.
+	case $variant in
+	stock | series | mutant:?* | v1) ;;
+	series:*)
+		count=$(series_files "$sdir" | wc -l)
+		[[ ${variant#series:} =~ ^[1-9][0-9]*$ ]] && [ "${variant#series:}" -le "$count" ] ||
+			die "series:N: N is a number of patches, 1 to $count (the series of $base); got '${variant#series:}'"
+		;;
+	*)
+		die "unknown variant '$variant'; use series, series:N, stock, v1 or mutant:NAME"
+		;;
+	esac
 	repo=$XHP_CACHE/bases/$base
 	wt=$XHP_CACHE/work/$base
 	[ -d "$repo/.git" ] || die "base $base is not unpacked yet; run 'make bases'"
@@ -193,7 +209,6 @@ apply_base() {
 	git -C "$wt" am --abort >/dev/null 2>&1 || true
 	git -C "$wt" checkout -q -f -B "xen-hotplug/$base" debian
 
-	sdir=$(series_dir "$base")
 	tdir=$XHP_TOP/patches/test/$base
 	# The checkout and the git am took 28 s together in a cold make: a
 	# line between them (gaps.sh).
@@ -205,6 +220,10 @@ apply_base() {
 		# shellcheck disable=SC2046
 		am_series "$wt" $(series_files "$sdir") $(test_files "$tdir")
 		;;
+	series:*)
+		# shellcheck disable=SC2046
+		am_series "$wt" $(series_files "$sdir" | head -n "${variant#series:}") $(test_files "$tdir")
+		;;
 	mutant:*)
 		# shellcheck disable=SC2046
 		am_series "$wt" $(series_files "$sdir") $(test_files "$tdir")
@@ -212,9 +231,6 @@ apply_base() {
 		;;
 	v1)
 		apply_v1 "$base" "$wt"
-		;;
-	*)
-		die "unknown variant '$variant'; use series, stock, v1 or mutant:NAME"
 		;;
 	esac
 	note "$base/$variant: $(git -C "$wt" log --oneline debian..HEAD | wc -l) patches on $(cat "$repo.version") in $wt"

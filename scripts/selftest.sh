@@ -339,6 +339,23 @@ xen_test_parts_tests() {
 	hotplug+nosuch@2l  no in-guest test 'nosuch'
 	stepdown+faults:9@2l  the test 'faults' has parts 1 to 4; got '9'
 	EOT
+	# apply.sh's VARIANT, refused before any tree is touched (the
+	# cache does not exist).
+	while read -r spec text; do
+		out=$(XHP_CACHE=/nonexistent "$XHP_TOP/scripts/apply.sh" 6.12 "$spec" 2>&1) && r=1 || r=0
+		[ $r = 0 ] && { echo "$out" | grep -qF -- "$text" || r=1; }
+		result $r "apply.sh refuses VARIANT $spec: '$text'"
+		[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	done <<-EOT
+	series:0   N is a number of patches, 1 to 12 (the series of 6.12); got '0'
+	series:13  N is a number of patches, 1 to 12 (the series of 6.12); got '13'
+	series:2x  N is a number of patches, 1 to 12 (the series of 6.12); got '2x'
+	mutant:    unknown variant 'mutant:'
+	v4         unknown variant 'v4'
+	EOT
+	out=$(XHP_CACHE=/nonexistent "$XHP_TOP/scripts/apply.sh" 6.12 series:12 2>&1) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qF "base 6.12 is not unpacked yet" || r=1; }
+	result $r "apply.sh takes series:12 (all of 6.12's series) and goes on to the base"
 }
 
 # apply.sh --kdir on the user's own tree (issue 19): each bad input gets
