@@ -287,7 +287,7 @@ case ${1:-} in
 	verify_tree "$2" "$3" "$4" "${5:-}"
 	;;
 "")
-	die "usage: $0 BASE [series|stock|mutant:NAME] | --kdir DIR"
+	die "usage: $0 BASE [series|series:N|stock|v1|mutant:NAME] | --kdir DIR"
 	;;
 *)
 	apply_base "$@"

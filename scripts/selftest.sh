@@ -341,21 +341,23 @@ xen_test_parts_tests() {
 	EOT
 	# apply.sh's VARIANT, refused before any tree is touched (the
 	# cache does not exist).
+	local m
+	m=$(rows "$XHP_TOP/patches/6.12/series" | wc -l)
 	while read -r spec text; do
 		out=$(XHP_CACHE=/nonexistent "$XHP_TOP/scripts/apply.sh" 6.12 "$spec" 2>&1) && r=1 || r=0
 		[ $r = 0 ] && { echo "$out" | grep -qF -- "$text" || r=1; }
 		result $r "apply.sh refuses VARIANT $spec: '$text'"
 		[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
 	done <<-EOT
-	series:0   N is a number of patches, 1 to 12 (the series of 6.12); got '0'
-	series:13  N is a number of patches, 1 to 12 (the series of 6.12); got '13'
-	series:2x  N is a number of patches, 1 to 12 (the series of 6.12); got '2x'
+	series:0   N is a number of patches, 1 to $m (the series of 6.12); got '0'
+	series:$((m + 1))  N is a number of patches, 1 to $m (the series of 6.12); got '$((m + 1))'
+	series:2x  N is a number of patches, 1 to $m (the series of 6.12); got '2x'
 	mutant:    unknown variant 'mutant:'
 	v4         unknown variant 'v4'
 	EOT
-	out=$(XHP_CACHE=/nonexistent "$XHP_TOP/scripts/apply.sh" 6.12 series:12 2>&1) && r=1 || r=0
+	out=$(XHP_CACHE=/nonexistent "$XHP_TOP/scripts/apply.sh" 6.12 "series:$m" 2>&1) && r=1 || r=0
 	[ $r = 0 ] && { echo "$out" | grep -qF "base 6.12 is not unpacked yet" || r=1; }
-	result $r "apply.sh takes series:12 (all of 6.12's series) and goes on to the base"
+	result $r "apply.sh takes series:$m (all of 6.12's series) and goes on to the base"
 }
 
 # apply.sh --kdir on the user's own tree (issue 19): each bad input gets
@@ -602,19 +604,22 @@ boot_tests() {
 			for i in 1 2 3 4 5; do sleep 1; echo "# cycle $i"; done
 			echo "xhp: done rc=0"; exec sleep 300 ;;
 		early) echo "Linux version 6.12 (stub)"; sleep 4 ;;
+		crash) echo "xhp: running hotplug"; sleep 1
+			echo "[   12.000000] rcu: INFO: rcu_preempt self-detected stall on CPU"
+			head -c 4 >/dev/null; kill -SEGV $$ ;;
 		esac
 	EOF
 	chmod +x "$tmp/qemu"
 	: >"$tmp/bzImage"
 	: >"$tmp/initrd"
 	boot() {
-		STUB=$1 XHP_QEMU=$tmp/qemu XHP_CACHE=$tmp/cache XHP_TIMEOUT=60 XHP_SILENT=2 \
-			XHP_KEY_GAP=0.1 XHP_DUMP_GRACE=2 XHP_GRACE=1 "$XHP_TOP/scripts/xen-boot.sh" pv "$tmp/bzImage" "$tmp/initrd" "$tmp/$1.log" 2>/dev/null
+		STUB=$1 XHP_QEMU=$tmp/qemu XHP_CACHE=$tmp/cache XHP_TIMEOUT=60 XHP_SILENT=3 \
+			XHP_KEY_GAP=0.1 XHP_DUMP_GRACE=2 XHP_GRACE=5 "$XHP_TOP/scripts/xen-boot.sh" pv "$tmp/bzImage" "$tmp/initrd" "$tmp/$1.log" 2>/dev/null
 	}
 	boot silent && rc=0 || rc=$?
 	out=$("$XHP_TOP/scripts/verdict.sh" "$tmp/silent.log" "$rc") || true
 	[ "$rc" = 124 ] && grep -q "^(XEN) stub got keys $keys$" "$tmp/silent.log" &&
-		echo "$out" | grep -q "^FAIL hang: the console was silent for 2 s during the test; Xen's dump follows console line 2;" &&
+		echo "$out" | grep -q "^FAIL hang: the console was silent for 3 s during the test; Xen's dump follows console line 2;" &&
 		r=0 || r=1
 	result $r "xen-boot.sh: a test silent for XHP_SILENT s gets Xen's debug keys (Ctrl-A x3, 0 q r e d) and is a hang"
 	[ $r = 0 ] || { echo "rc $rc"; echo "$out"; cat "$tmp/silent.log"; } | tail -n 6 | sed 's/^/# /'
@@ -633,6 +638,10 @@ boot_tests() {
 	[ "$rc" = 0 ] && grep -q '^Linux version' "$tmp/early.log" && ! grep -q 'stub got keys\|^xhp-host' "$tmp/early.log" && r=0 || r=1
 	result $r "xen-boot.sh: silence before a test runs gets no keys"
 	[ $r = 0 ] || { echo "rc $rc"; cat "$tmp/early.log"; } | tail -n 6 | sed 's/^/# /'
+	boot crash && rc=0 || rc=$?
+	grep -q '^xhp-host: QEMU died of SIGSEGV (exit 139)$' "$tmp/crash.log" && r=0 || r=1
+	result $r "xen-boot.sh: QEMU that dies of SIGSEGV while Xen dumps (in the grace) is named on the console"
+	[ $r = 0 ] || { echo "rc $rc"; cat "$tmp/crash.log"; } | tail -n 6 | sed 's/^/# /'
 	rm -rf "$tmp"
 }
 

@@ -26,8 +26,10 @@
 # gets Xen's state dumped on the console before QEMU is stopped: the
 # keys below are sent on the serial line.  A silent hang then ends the
 # run as a hang (exit 124), XHP_DUMP_GRACE seconds (default 60) after
-# the keys, instead of at the hard timeout.  XHP_QEMU replaces
-# qemu-system-x86_64 (selftest boot).
+# the keys, instead of at the hard timeout (if it began XHP_SILENT
+# seconds before that).  In the HVM runs dom0's watcher prints every
+# 120 s while the domU runs, so there only a stall is dumped.  XHP_QEMU
+# replaces qemu-system-x86_64 (selftest boot).
 
 . "$(dirname "$0")/lib.sh"
 
@@ -41,6 +43,10 @@ qemu_bin=${XHP_QEMU:-qemu-system-x86_64}
 need "$qemu_bin"
 silent=${XHP_SILENT:-600}
 [[ $silent =~ ^[1-9][0-9]*$ ]] || die "XHP_SILENT: seconds of console silence; got '$silent'"
+gap=${XHP_KEY_GAP:-3}
+[[ $gap =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "XHP_KEY_GAP: seconds between two keys; got '$gap'"
+dump_grace=${XHP_DUMP_GRACE:-60}
+[[ $dump_grace =~ ^[0-9]+$ ]] || die "XHP_DUMP_GRACE: seconds; got '$dump_grace'"
 [ -f /boot/xen-4.17-amd64.gz ] || die "Xen not found; install it with: apt-get install xen-hypervisor-4.17-amd64"
 [ -f "$kernel" ] || die "no kernel at $kernel"
 [ -f "$initrd" ] || die "no initramfs at $initrd"
@@ -192,13 +198,12 @@ phase() {
 # sent before it ran replaced the one before (a real run showed 0, e
 # and d only), so the keys go XHP_KEY_GAP seconds (3) apart.
 keys='0 q r e d'
-gap=${XHP_KEY_GAP:-3}
 stalls='INFO: task .* blocked for more than|rcu: INFO: .* stall'
 # The serial line's input: a pipe held open here, so QEMU never reads
 # an end of file and the keys can be written into it at any time.
 mkfifo "$io/serial-in"
 exec {keyfd}<>"$io/serial-in"
-dumped= why=
+dumped= why= keypid=
 dump() {
 	local k
 	dumped=$(wc -l <"$log")
@@ -209,9 +214,13 @@ dump() {
 			printf '%s' "$k"
 		done
 	} >&"$keyfd" &
+	keypid=$!
 	why=$1
 }
 
+# The log exists, empty, before the watch below first reads it: QEMU's
+# redirection opens it in the background, maybe later.
+: >"$log"
 "${cmd[@]}" <"$io/serial-in" >"$log" 2>&1 &
 qemu=$!
 ended= hung= grace=${XHP_GRACE:-15} t0=$SECONDS told=$SECONDS
@@ -221,19 +230,19 @@ while kill -0 "$qemu" 2>/dev/null; do
 		note "$(basename "$log" .log): $(phase), $((SECONDS - t0)) s"
 		told=$SECONDS
 	fi
-	now=$(stat -c %s "$log")
+	now=$(stat -c %s "$log" 2>/dev/null || echo 0)
 	[ "$now" = "$size" ] || { size=$now heard=$SECONDS; }
 	if [ -z "$ended" ] && grep -a -q -E "$endings" "$log"; then
 		ended=$SECONDS
 		if grep -a -q -E "$stalls" "$log"; then
 			dump "$(grep -a -m 1 -o -E "$stalls" "$log")"
-			grace=${XHP_DUMP_GRACE:-60}
+			grace=$dump_grace
 		fi
 	fi
 	if [ -z "$ended" ] && [ $((SECONDS - heard)) -ge "$silent" ] && grep -a -q '^xhp: running' "$log"; then
 		ended=$SECONDS hung=1
 		dump "the console was silent for $silent s during the test"
-		grace=${XHP_DUMP_GRACE:-60}
+		grace=$dump_grace
 	fi
 	if [ -n "$ended" ] && [ $((SECONDS - ended)) -ge "$grace" ]; then
 		kill "$qemu" 2>/dev/null
@@ -243,11 +252,15 @@ while kill -0 "$qemu" 2>/dev/null; do
 done
 rc=0
 wait "$qemu" || rc=$?
+# Keys not sent yet go unsent: QEMU is gone.
+[ -z "$keypid" ] || { kill "$keypid" 2>/dev/null || true; wait "$keypid" 2>/dev/null || true; }
 exec {keyfd}>&-
+# QEMU that died of a crash signal says so, even in the grace after an
+# end (a crash while Xen prints its dump).
+qemu_crash_line "$rc" >>"$log"
 # Stopped by us after the end: not a time-out.  A silent hang is one.
 [ -n "$ended" ] && [ "$rc" != 124 ] && rc=0
 [ -z "$hung" ] || rc=124
-qemu_crash_line "$rc" >>"$log"
 [ -z "$dumped" ] ||
 	echo "xhp-host: Xen's debug keys 0 q r e d sent after console line $dumped: $why" >>"$log"
 exit $rc
