@@ -8,8 +8,10 @@
 #         series        the series (default)
 #         stock         the pristine base, nothing applied
 #         series:N      the first N patches of the series (an
-#                       intermediate tree: bisection, or the patches
-#                       tagged for stable, which come first)
+#                       intermediate tree, for bisection)
+#         stable        the patches of the series tagged
+#                       "Cc: stable@vger.kernel.org", in order: what a
+#                       stable tree would take
 #         mutant:NAME   the series, then patches/mutants/NAME.patch
 #         v1            the series as it was at v1 (the commit of this
 #                       repository named in patches/v1.commit)
@@ -188,13 +190,17 @@ apply_base() {
 	# A bad VARIANT is refused before anything is touched.
 	case $variant in
 	stock | series | mutant:?* | v1) ;;
+	stable)
+		[ -n "$(stable_files "$sdir")" ] ||
+			die "no patch of the series of $base ($sdir) is tagged Cc: stable@vger.kernel.org"
+		;;
 	series:*)
 		count=$(series_files "$sdir" | wc -l)
 		[[ ${variant#series:} =~ ^[1-9][0-9]*$ ]] && [ "${variant#series:}" -le "$count" ] ||
 			die "series:N: N is a number of patches, 1 to $count (the series of $base); got '${variant#series:}'"
 		;;
 	*)
-		die "unknown variant '$variant'; use series, series:N, stock, v1 or mutant:NAME"
+		die "unknown variant '$variant'; use series, series:N, stable, stock, v1 or mutant:NAME"
 		;;
 	esac
 	repo=$XHP_CACHE/bases/$base
@@ -224,6 +230,10 @@ apply_base() {
 		# shellcheck disable=SC2046
 		am_series "$wt" $(series_files "$sdir" | head -n "${variant#series:}") $(test_files "$tdir")
 		;;
+	stable)
+		# shellcheck disable=SC2046
+		am_series "$wt" $(stable_files "$sdir") $(test_files "$tdir")
+		;;
 	mutant:*)
 		# shellcheck disable=SC2046
 		am_series "$wt" $(series_files "$sdir") $(test_files "$tdir")
@@ -234,6 +244,15 @@ apply_base() {
 		;;
 	esac
 	note "$base/$variant: $(git -C "$wt" log --oneline debian..HEAD | wc -l) patches on $(cat "$repo.version") in $wt"
+}
+
+# stable_files DIR: the patches of DIR/series tagged for stable.
+stable_files() {
+	local f
+	for f in $(series_files "$1"); do
+		grep -q '^Cc: stable@vger.kernel.org' "$f" && echo "$f"
+	done
+	return 0
 }
 
 # test_files DIR: the harness's patches in DIR/series, if DIR has one.
@@ -287,7 +306,7 @@ case ${1:-} in
 	verify_tree "$2" "$3" "$4" "${5:-}"
 	;;
 "")
-	die "usage: $0 BASE [series|series:N|stock|v1|mutant:NAME] | --kdir DIR"
+	die "usage: $0 BASE [series|series:N|stable|stock|v1|mutant:NAME] | --kdir DIR"
 	;;
 *)
 	apply_base "$@"

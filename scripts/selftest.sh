@@ -321,7 +321,7 @@ guest_tests() {
 # issue 14: faults:5 ran no part and passed); the tests A+B of one boot
 # each a test, on one event ABI.  Refused before anything is built.
 xen_test_parts_tests() {
-	local spec text out r
+	local spec text out r tmp
 	while read -r spec text; do
 		out=$(XHP_CACHE=/nonexistent "$XHP_TOP/scripts/xen-test.sh" "$XHP_DEFAULT_BASE" pvh "$spec" 1 2>&1) && r=1 || r=0
 		[ $r = 0 ] && { echo "$out" | grep -qF -- "$text" || r=1; }
@@ -358,6 +358,20 @@ xen_test_parts_tests() {
 	out=$(XHP_CACHE=/nonexistent "$XHP_TOP/scripts/apply.sh" 6.12 "series:$m" 2>&1) && r=1 || r=0
 	[ $r = 0 ] && { echo "$out" | grep -qF "base 6.12 is not unpacked yet" || r=1; }
 	result $r "apply.sh takes series:$m (all of 6.12's series) and goes on to the base"
+	out=$(XHP_CACHE=/nonexistent "$XHP_TOP/scripts/apply.sh" 6.12 stable 2>&1) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qF "base 6.12 is not unpacked yet" || r=1; }
+	result $r "apply.sh takes stable: 6.12's series has patches tagged for stable"
+	# The same scripts beside a series of which no patch is tagged.
+	tmp=$(mktemp -d)
+	cp -r "$XHP_TOP/scripts" "$tmp/"
+	mkdir -p "$tmp/patches/6.12"
+	grep -v '^Cc: stable@' "$XHP_TOP/patches/6.12/$(rows "$XHP_TOP/patches/6.12/series" | head -n 1)" >"$tmp/patches/6.12/0001.patch"
+	echo 0001.patch >"$tmp/patches/6.12/series"
+	out=$(XHP_CACHE=/nonexistent "$tmp/scripts/apply.sh" 6.12 stable 2>&1) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qF "no patch of the series of 6.12 ($tmp/patches/6.12) is tagged Cc: stable@vger.kernel.org" || r=1; }
+	result $r "apply.sh refuses stable for a series with no patch tagged for stable"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	rm -rf "$tmp"
 }
 
 # apply.sh --kdir on the user's own tree (issue 19): each bad input gets

@@ -16,7 +16,8 @@
 #          the other in one boot (the PVHVM domU's boot is minutes under
 #          TCG), each judged by its own rules; they must agree on the ABI.
 # CYCLES   hot-plug cycles; default 5
-# VARIANT  series (default), series:N (its first N patches), stock, v1,
+# VARIANT  series (default), series:N (its first N patches), stable (its
+#          patches tagged for stable), stock, v1,
 #          or mutant:NAME (see apply.sh)
 #
 # Prints one line: PASS|FAIL, what ran, how long, the reason, the log.
