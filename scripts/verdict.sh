@@ -236,7 +236,15 @@ fi
 dump_line=$(sed -n -E 's/^xhp-host: Xen.s debug keys .* sent after console line ([0-9]+): .*/\1/p' "$con" | tail -n 1)
 if [ -z "$done_line" ] || [ "$status" = 124 ]; then
 	if [ "$status" = 124 ] && [ -n "$dump_line" ] && grep -a -q '^xhp-host: Xen.s debug keys .*: the console was silent' "$con"; then
-		echo "FAIL hang: $(sed -n -E 's/^xhp-host: Xen.s debug keys .*: (the console was silent .*)/\1/p' "$con" | tail -n 1); Xen's dump follows console line $dump_line; the 50 lines before it:"
+		# Xen answers its serial line whatever a guest does: no line
+		# of Xen's after the keys means Xen, or the emulation under
+		# it, stopped too.
+		if tail -n +"$((dump_line + 1))" "$con" | grep -a -q '^(XEN) '; then
+			answer="Xen's dump follows console line $dump_line"
+		else
+			answer="Xen did not answer its debug keys (no line of Xen's after console line $dump_line): Xen or the emulation under it stopped, not only the guest"
+		fi
+		echo "FAIL hang: $(sed -n -E 's/^xhp-host: Xen.s debug keys .*: (the console was silent .*)/\1/p' "$con" | tail -n 1); $answer; the 50 lines before the keys:"
 		head -n "$dump_line" "$con" | tail -n 50 | sed 's/^/  /'
 		exit 1
 	fi
