@@ -612,6 +612,10 @@ boot_tests() {
 		got() { echo "(XEN) stub got keys $(head -c 8 | od -An -tx1 | tr -d ' \n')"; exec sleep 300; }
 		case $STUB in
 		silent) echo "xhp: running hotplug"; got ;;
+		silent-monitor) # a monitor on the socket of -monitor unix:PATH,...
+			for a in "$@"; do case $a in unix:*) sock=${a#unix:} sock=${sock%%,*} ;; esac; done
+			python3 "$STUB_DIR/monitor.py" "$sock" &
+			echo "xhp: running hotplug"; got ;;
 		stall) echo "xhp: running hotplug"; sleep 1
 			echo "[   12.000000] rcu: INFO: rcu_preempt self-detected stall on CPU"; got ;;
 		talk) echo "xhp: running hotplug"
@@ -624,10 +628,21 @@ boot_tests() {
 		esac
 	EOF
 	chmod +x "$tmp/qemu"
+	cat >"$tmp/monitor.py" <<-'EOF'
+		import socket, sys
+		srv = socket.socket(socket.AF_UNIX)
+		srv.bind(sys.argv[1])
+		srv.listen(1)
+		conn, _ = srv.accept()
+		conn.sendall(b"QEMU stub monitor\r\n(qemu) ")
+		conn.recv(100)
+		conn.sendall(b"i\x1b[Kinfo registers -a\r\nCPU#0\r\nRIP=ffff82d040203f10 RFL=00000002\r\n"
+		             b"CPU#1\r\nRIP=ffff82d0402044a5 RFL=00000002\r\n(qemu) ")
+	EOF
 	: >"$tmp/bzImage"
 	: >"$tmp/initrd"
 	boot() {
-		STUB=$1 XHP_QEMU=$tmp/qemu XHP_CACHE=$tmp/cache XHP_TIMEOUT=60 XHP_SILENT=3 \
+		STUB=$1 STUB_DIR=$tmp XHP_QEMU=$tmp/qemu XHP_CACHE=$tmp/cache XHP_TIMEOUT=60 XHP_SILENT=3 \
 			XHP_KEY_GAP=0.1 XHP_DUMP_GRACE=2 XHP_GRACE=5 "$XHP_TOP/scripts/xen-boot.sh" pv "$tmp/bzImage" "$tmp/initrd" "$tmp/$1.log" 2>/dev/null
 	}
 	boot silent && rc=0 || rc=$?
@@ -637,6 +652,14 @@ boot_tests() {
 		r=0 || r=1
 	result $r "xen-boot.sh: a test silent for XHP_SILENT s gets Xen's debug keys (Ctrl-A x3, 0 q r e d) and is a hang"
 	[ $r = 0 ] || { echo "rc $rc"; echo "$out"; cat "$tmp/silent.log"; } | tail -n 6 | sed 's/^/# /'
+	grep -q "^xhp-host: QEMU's monitor did not answer 'info registers -a' in 20 s$" "$tmp/silent.log" && r=0 || r=1
+	result $r "xen-boot.sh: a silent hang whose QEMU monitor does not answer says so"
+	boot silent-monitor && rc=0 || rc=$?
+	[ "$rc" = 124 ] &&
+		grep -q "^xhp-host: QEMU's monitor: the CPUs' RIPs ffff82d040203f10 ffff82d0402044a5; their registers in silent-monitor.log.monitor$" "$tmp/silent-monitor.log" &&
+		grep -q '^CPU#1$' "$tmp/silent-monitor.log.monitor" && r=0 || r=1
+	result $r "xen-boot.sh: a silent hang asks QEMU's monitor for each CPU's registers and names their RIPs"
+	[ $r = 0 ] || { echo "rc $rc"; cat "$tmp/silent-monitor.log" "$tmp/silent-monitor.log.monitor"; } | tail -n 6 | sed 's/^/# /'
 	boot stall && rc=0 || rc=$?
 	out=$("$XHP_TOP/scripts/verdict.sh" "$tmp/stall.log" "$rc") || true
 	[ "$rc" = 0 ] && grep -q "^(XEN) stub got keys $keys$" "$tmp/stall.log" &&

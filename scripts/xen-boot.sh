@@ -27,7 +27,10 @@
 # keys below are sent on the serial line.  A silent hang then ends the
 # run as a hang (exit 124), XHP_DUMP_GRACE seconds (default 60) after
 # the keys, instead of at the hard timeout (if it began XHP_SILENT
-# seconds before that).  In the HVM runs dom0's watcher prints every
+# seconds before that); before QEMU is stopped, its monitor (a socket)
+# is asked where each of Xen's physical CPUs is ("info registers -a",
+# kept as LOG.monitor), which still tells something when Xen does not
+# answer its keys.  In the HVM runs dom0's watcher prints every
 # 120 s while the domU runs, so there only a stall is dumped.  XHP_QEMU
 # replaces qemu-system-x86_64 (selftest boot).
 
@@ -39,8 +42,13 @@ initrd=${3:-}
 log=${4:-}
 [ -n "$log" ] || die "usage: $0 pv|pvh BZIMAGE INITRD LOG [KERNEL_ARGS...]"
 shift 4
-qemu_bin=${XHP_QEMU:-qemu-system-x86_64}
-need "$qemu_bin"
+need python3
+qemu_bin=${XHP_QEMU:-}
+if [ -z "$qemu_bin" ]; then
+	need qemu-system-x86_64
+	qemu_bin=qemu-system-x86_64
+fi
+[ -x "$(command -v "$qemu_bin")" ] || die "XHP_QEMU=$qemu_bin: not a program"
 silent=${XHP_SILENT:-600}
 [[ $silent =~ ^[1-9][0-9]*$ ]] || die "XHP_SILENT: seconds of console silence; got '$silent'"
 gap=${XHP_KEY_GAP:-3}
@@ -141,7 +149,7 @@ esac
 
 cmd=(timeout -k 10 "${XHP_TIMEOUT:-900}"
 	"$qemu_bin" -accel "${XHP_ACCEL:-tcg}" -machine q35 -cpu qemu64,+npt -smp 4 -m "$mem"
-	"${dev_args[@]}" -nographic -no-reboot -monitor none -serial stdio
+	"${dev_args[@]}" -nographic -no-reboot -monitor "unix:$io/monitor,server=on,wait=off" -serial stdio
 	-kernel "$xen" -append "$xen_args"
 	-initrd "$kernel $kargs,$initrd")
 
@@ -203,7 +211,7 @@ stalls='INFO: task .* blocked for more than|rcu: INFO: .* stall'
 # an end of file and the keys can be written into it at any time.
 mkfifo "$io/serial-in"
 exec {keyfd}<>"$io/serial-in"
-dumped= why= keypid=
+dumped= why= keypid= mon_line=
 dump() {
 	local k
 	dumped=$(wc -l <"$log")
@@ -221,17 +229,31 @@ dump() {
 # The log exists, empty, before the watch below first reads it: QEMU's
 # redirection opens it in the background, maybe later.
 : >"$log"
+# ask_monitor: QEMU's registers of each CPU into LOG.monitor, and a line
+# on the console saying where each CPU was (RIP), or that the monitor
+# did not answer.
+ask_monitor() {
+	local rips
+	rm -f "$log.monitor"
+	if timeout 20 python3 "$XHP_TOP/scripts/qemu-monitor.py" "$io/monitor" 'info registers -a' >"$log.monitor" 2>&1; then
+		rips=$(sed -n -E 's/^[RE]IP=([0-9a-f]+) .*/\1/p' "$log.monitor" | paste -s -d ' ')
+		mon_line="xhp-host: QEMU's monitor: the CPUs' RIPs ${rips:-(none found)}; their registers in $(basename "$log").monitor"
+	else
+		mon_line="xhp-host: QEMU's monitor did not answer 'info registers -a' in 20 s"
+	fi
+}
+
 "${cmd[@]}" <"$io/serial-in" >"$log" 2>&1 &
 qemu=$!
 ended= hung= grace=${XHP_GRACE:-15} t0=$SECONDS told=$SECONDS
-size=0 heard=$SECONDS
+logsize=0 heard=$SECONDS
 while kill -0 "$qemu" 2>/dev/null; do
 	if [ $((SECONDS - told)) -ge 25 ]; then
 		note "$(basename "$log" .log): $(phase), $((SECONDS - t0)) s"
 		told=$SECONDS
 	fi
 	now=$(stat -c %s "$log" 2>/dev/null || echo 0)
-	[ "$now" = "$size" ] || { size=$now heard=$SECONDS; }
+	[ "$now" = "$logsize" ] || { logsize=$now heard=$SECONDS; }
 	if [ -z "$ended" ] && grep -a -q -E "$endings" "$log"; then
 		ended=$SECONDS
 		if grep -a -q -E "$stalls" "$log"; then
@@ -245,6 +267,7 @@ while kill -0 "$qemu" 2>/dev/null; do
 		grace=$dump_grace
 	fi
 	if [ -n "$ended" ] && [ $((SECONDS - ended)) -ge "$grace" ]; then
+		[ -z "$hung" ] || ask_monitor
 		kill "$qemu" 2>/dev/null
 		break
 	fi
@@ -263,4 +286,5 @@ qemu_crash_line "$rc" >>"$log"
 [ -z "$hung" ] || rc=124
 [ -z "$dumped" ] ||
 	echo "xhp-host: Xen's debug keys 0 q r e d sent after console line $dumped: $why" >>"$log"
+[ -z "$mon_line" ] || echo "$mon_line" >>"$log"
 exit $rc
