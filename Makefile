@@ -51,7 +51,7 @@ check: deps bases
 check-full: deps bases
 	$(S)/check.sh "selftest verdict" "selftest emulation" "selftest deps" "selftest guest" "selftest check" "selftest model" "selftest scenarios" "selftest kdir" "selftest gaps" "selftest soak" "selftest boot" model lint \
 		"selftest lint" "selftest lint-matrix" fresh-root "xen-scenarios check" "xen-scenarios faults" "xen-scenarios evtchn" \
-		"xen-scenarios mutants"
+		"xen-scenarios mutants" "xen-scenarios stable"
 
 deps:
 	$(S)/deps.sh
