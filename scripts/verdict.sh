@@ -233,9 +233,11 @@ if [ -n "$badlines" ]; then
 fi
 # xen-boot.sh's note of the Xen debug keys it sent: the console line
 # after which Xen's dump begins, and why.
-dump_line=$(sed -n -E 's/^xhp-host: Xen.s debug keys .* sent after console line ([0-9]+): .*/\1/p' "$con" | tail -n 1)
+keys_note=$(grep -a -E "^xhp-host: Xen.s debug keys .* sent after console line [0-9]+: " "$con" | tail -n 1) || true
+dump_line=$(echo "$keys_note" | sed -n -E 's/.* sent after console line ([0-9]+): .*/\1/p')
+keys_why=${keys_note#*console line [0-9]*: }
 if [ -z "$done_line" ] || [ "$status" = 124 ]; then
-	if [ "$status" = 124 ] && [ -n "$dump_line" ] && grep -a -q '^xhp-host: Xen.s debug keys .*: the console was silent' "$con"; then
+	if [ "$status" = 124 ] && [ -n "$dump_line" ] && [[ $keys_why == "the console was silent"* ]]; then
 		# Xen answers its serial line whatever a guest does: no line
 		# of Xen's after the keys means Xen, or the emulation under
 		# it, stopped too.
@@ -244,7 +246,7 @@ if [ -z "$done_line" ] || [ "$status" = 124 ]; then
 		else
 			answer="Xen did not answer its debug keys (no line of Xen's after console line $dump_line): Xen or the emulation under it stopped, not only the guest"
 		fi
-		echo "FAIL hang: $(sed -n -E 's/^xhp-host: Xen.s debug keys .*: (the console was silent .*)/\1/p' "$con" | tail -n 1); $answer; the 50 lines before the keys:"
+		echo "FAIL hang: $keys_why; $answer; the 50 lines before the keys:"
 		head -n "$dump_line" "$con" | tail -n 50 | sed 's/^/  /'
 		exit 1
 	fi

@@ -172,7 +172,9 @@ done_re='^xhp: done rc='
 [ "$guest" = hvm ] && done_re='^xhp-dom0: done'
 endings="$done_re|Kernel panic - not syncing|kernel BUG at|Oops|"
 endings+='possible (circular|recursive) locking|inconsistent lock state|'
-endings+='INFO: task .* blocked for more than|rcu: INFO: .* stall|'
+# A stall or a hung task also gets Xen's dump (below).
+stalls='INFO: task .* blocked for more than|rcu: INFO: .* stall'
+endings+="$stalls|"
 endings+='list_(add|del) corruption|Triple fault|Dom0 crashed|'
 endings+='WARNING: CPU: [0-9]+ PID: [0-9]+ at (drivers/xen|arch/x86/xen)/'
 # Where the run is, for a note every 25 s on stderr (no step may be
@@ -206,7 +208,6 @@ phase() {
 # sent before it ran replaced the one before (a real run showed 0, e
 # and d only), so the keys go XHP_KEY_GAP seconds (3) apart.
 keys='0 q r e d'
-stalls='INFO: task .* blocked for more than|rcu: INFO: .* stall'
 # The serial line's input: a pipe held open here, so QEMU never reads
 # an end of file and the keys can be written into it at any time.
 mkfifo "$io/serial-in"
@@ -256,8 +257,9 @@ while kill -0 "$qemu" 2>/dev/null; do
 	[ "$now" = "$logsize" ] || { logsize=$now heard=$SECONDS; }
 	if [ -z "$ended" ] && grep -a -q -E "$endings" "$log"; then
 		ended=$SECONDS
-		if grep -a -q -E "$stalls" "$log"; then
-			dump "$(grep -a -m 1 -o -E "$stalls" "$log")"
+		stall=$(grep -a -m 1 -o -E "$stalls" "$log") || true
+		if [ -n "$stall" ]; then
+			dump "$stall"
 			grace=$dump_grace
 		fi
 	fi
