@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Did a red run die of the emulation under the guest rather than of the
-# guest?  Used by xen-test.sh to run such a run again, once.
+# guest?  Used by xen-test.sh to run such a run again (twice at most).
 #
 #   scripts/emulation-fault.sh LOG VMLINUX GUEST [ALLOW_FILE]
 #
