@@ -37,6 +37,17 @@ ver=$(cat "$XHP_CACHE/bases/$base.version")
 if git -C "$wt" log --format=%s "debian..$rev" | grep -qE '^(mutant|bench):'; then
 	die "$wt carries a mutant or bench commit; run 'scripts/apply.sh $base series' first"
 fi
+# A tree of series:N or stable (apply.sh) holds only some of the
+# series: exporting it would drop the others from patches/BASE.  Each
+# patch that patches/BASE/series lists must be there, by subject.
+have=$(git -C "$wt" log --format=%s "debian..$rev")
+if [ -f "$out/series" ]; then
+	while read -r f; do
+		s=$(git mailinfo /dev/null /dev/null <"$out/$f" | sed -n 's/^Subject: //p')
+		grep -qxF -- "$s" <<<"$have" ||
+			die "$wt lacks '$s' (${out#"$XHP_TOP"/}/$f): a series:N or stable tree? Run 'scripts/apply.sh $base series' first; to drop or reword that patch, take it out of ${out#"$XHP_TOP"/}/series first"
+	done < <(rows "$out/series")
+fi
 rev=$(git -C "$wt" rev-parse "$rev")
 reroll=$(sed -n 's/^Revision: *//p' "$tmpl" | head -n 1)
 [[ ${reroll:-1} =~ ^[0-9]+$ ]] || die "$tmpl: 'Revision: $reroll' is not a number"

@@ -315,6 +315,39 @@ guest_tests() {
 	done < <(rows "$d/expected")
 	rm -rf "$tmp"
 	xen_test_parts_tests
+	export_tests
+}
+
+# export.sh on a tree that holds only some of the series (apply.sh's
+# series:N or stable): refused, patches/BASE untouched; on the whole
+# series it exports.  A stand-in worktree with two commits on "debian".
+export_tests() {
+	local tmp wt out r before
+	tmp=$(mktemp -d)
+	cp -r "$XHP_TOP/scripts" "$tmp/"
+	mkdir -p "$tmp/patches/6.12" "$tmp/cache/bases" "$tmp/cache/work"
+	cp "$XHP_TOP/patches/cover-letter.txt" "$tmp/patches/"
+	echo 6.12.0-test >"$tmp/cache/bases/6.12.version"
+	wt=$tmp/cache/work/6.12
+	git init -q -b debian "$wt"
+	printf 'int a;\n' >"$wt/a.c"
+	git -C "$wt" add a.c
+	git -C "$wt" -c user.name=t -c user.email=t@t commit -q -m base
+	git -C "$wt" checkout -q -b xen-hotplug/6.12
+	for f in one two; do
+		echo "int $f;" >>"$wt/a.c"
+		git -C "$wt" -c user.name=t -c user.email=t@t commit -q -am "x86/xen: add $f"
+	done
+	XHP_CACHE=$tmp/cache "$tmp/scripts/export.sh" 6.12 >/dev/null 2>&1 &&
+		[ "$(rows "$tmp/patches/6.12/series" | wc -l)" = 2 ] && r=0 || r=1
+	result $r "export.sh exports a tree that holds the whole series"
+	before=$(cd "$tmp/patches" && find . -type f -exec md5sum {} + | sort)
+	out=$(XHP_CACHE=$tmp/cache "$tmp/scripts/export.sh" 6.12 HEAD~1 2>&1) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qF "lacks 'x86/xen: add two' (patches/6.12/v3-0002-x86-xen-add-two.patch): a series:N or stable tree?" || r=1; }
+	[ "$(cd "$tmp/patches" && find . -type f -exec md5sum {} + | sort)" = "$before" ] || r=1
+	result $r "export.sh refuses a tree without the series' last patch (series:N) and changes nothing"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	rm -rf "$tmp"
 }
 
 # xen-test.sh TEST:PARTS: only parts that the test has (finding 15 of
