@@ -33,9 +33,11 @@
 #     disassembling RIP's function in VMLINUX from its start): a
 #     hypercall's VMMCALL; an RDTSC that ends exactly at RIP, or
 #     rdtsc_ordered()'s "rdtsc" and three nops before RIP (which run as
-#     "lfence; rdtsc"); a WRMSR to the x2APIC (ECX 0x800-0x8ff); or an
-#     FPU instruction at RIP itself,
-#     which Xen intercepts (#NM) to load the FPU state lazily;
+#     "lfence; rdtsc"); a WRMSR to the x2APIC (ECX 0x800-0x8ff); an FPU
+#     instruction at RIP itself, which Xen intercepts (#NM) to load the
+#     FPU state lazily; or, with interrupts on, the first instruction
+#     where an interrupt could be taken: after "sti; hlt", or after the
+#     irq_enable call of pv_ops (patched to "sti");
 #   - Xen's code segment (e008) and a RIP in Xen's text (ffff82d0...) in
 #     a context of the vCPU that triple-faulted, for a vCPU of dom0 in a
 #     PVH run or of the domU (dNvM, N > 0) in an HVM run.
@@ -185,5 +187,34 @@ if [ "$(echo "$prev" | tail -n 1)" = "2 wrmsr" ] && [ -n "$ecx" ] &&
 	printf 'triple fault right after a WRMSR to x2APIC MSR 0x%x, emulated by Xen (RIP %s in %s)\n' \
 		$((0x$ecx & 0xffffffff)) "$rip" "$fn"
 	exit 0
+fi
+# An interrupt delivered at the first instruction where the vCPU could
+# take one, interrupts on: right after the "sti; hlt" of
+# pv_native_safe_halt() (HLT exits to Xen, which wakes the vCPU with
+# the interrupt; seen in the series, 2026-12-04, d0v3, RFLAGS 0x246,
+# just after CPU 2's bring-up), or right after the irq_enable call of
+# local_irq_restore(), which alternatives patch to "sti" and a 5-byte
+# nop in a PVH guest, so the interrupt shadow ends at RIP (the stock
+# kernel, 2026-12-04, d0v2 in lock_is_held_type(), RFLAGS 0x206, while
+# CPU 2 came up).  The call is known by its pv_ops slot, which holds
+# pv_native_irq_enable in VMLINUX.
+flags=$(echo "$dump" | sed -n 's/^(XEN) RFLAGS: *\([0-9a-f]*\).*/\1/p' | head -n 1)
+if [ -n "$flags" ] && [ $((0x$flags & 0x200)) != 0 ]; then
+	if [ "$(echo "$prev" | tail -n 2 | paste -s -d ' ')" = "2 sti 1 hlt" ]; then
+		echo "triple fault as an interrupt woke the vCPU from sti; hlt (RIP $rip in $fn)"
+		exit 0
+	fi
+	if [ "$(echo "$prev" | tail -n 1)" = "6 call" ]; then
+		slot=$(objdump -d --start-address="$(printf 0x%x $((0x$rip - 6)))" --stop-address="0x$rip" "$vmlinux" |
+			sed -n -E 's/^ *[0-9a-f]+:.*call +\*0x[0-9a-f]+\(%rip\) +# ([0-9a-f]+) <.*/\1/p' | head -n 1)
+		# The slot's 8 bytes, little-endian, as a 16-digit address.
+		held=$([ -z "$slot" ] || objdump -s --start-address="0x$slot" --stop-address="$(printf 0x%x $((0x$slot + 8)))" "$vmlinux" |
+			awk '/^ [0-9a-f]+ / { print $2 $3; exit }' | sed -E 's/(..)/\1 /g' |
+			awk '{ for (i = NF; i > 0; i--) printf "%s", $i; print "" }')
+		if [ ${#held} = 16 ] && nm "$vmlinux" | grep -q "^$held [tT] pv_native_irq_enable$"; then
+			echo "triple fault as interrupts were enabled (RIP $rip in $fn, after the irq_enable call patched to sti)"
+			exit 0
+		fi
+	fi
 fi
 exit 1

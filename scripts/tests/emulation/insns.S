@@ -69,3 +69,57 @@ fpu_restore:
 	emms				/* 0x41 */
 	ret				/* 0x43 */
 	.size	fpu_restore, . - fpu_restore
+
+/* pv_native_safe_halt(): an interrupt wakes the vCPU from its HLT */
+	.globl	safe_halt
+	.type	safe_halt, @function
+safe_halt:
+	sti				/* 0x44 */
+	hlt				/* 0x45 */
+	ret				/* 0x46 */
+	.size	safe_halt, . - safe_halt
+
+/* A HLT without an STI right before it */
+	.globl	halt_only
+	.type	halt_only, @function
+halt_only:
+	nop				/* 0x47 */
+	hlt				/* 0x48 */
+	ret				/* 0x49 */
+	.size	halt_only, . - halt_only
+
+/* The function that the irq_enable slot of pv_ops below holds */
+	.globl	pv_native_irq_enable
+	.type	pv_native_irq_enable, @function
+pv_native_irq_enable:
+	sti				/* 0x4a */
+	ret				/* 0x4b */
+	.size	pv_native_irq_enable, . - pv_native_irq_enable
+
+/* local_irq_restore(): the irq_enable call through pv_ops, which
+ * alternatives patch to "sti" and a 5-byte nop in a PVH guest */
+	.globl	irq_restore
+	.type	irq_restore, @function
+irq_restore:
+	testq	$0x200, (%rsp)		/* 0x4c */
+	je	1f			/* 0x54 */
+	call	*pv_ops_irq_enable(%rip) /* 0x56 */
+1:	add	$8, %rsp		/* 0x5c */
+	ret				/* 0x60 */
+	.size	irq_restore, . - irq_restore
+
+/* A call through another slot of pv_ops */
+	.globl	other_call
+	.type	other_call, @function
+other_call:
+	call	*pv_ops_other(%rip)	/* 0x61 */
+	ret				/* 0x67 */
+	.size	other_call, . - other_call
+
+/* pv_ops (in .data in vmlinux): here in .text, so that the calls above
+ * and the slots need no relocation (insns.o is not linked) */
+	.balign	8
+pv_ops_irq_enable:
+	.quad	pv_native_irq_enable - read_clock	/* 0x68 */
+pv_ops_other:
+	.quad	hypercall_amd - read_clock		/* 0x70 */
