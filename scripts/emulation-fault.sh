@@ -25,8 +25,9 @@
 # a SIGSEGV in the early boot of a PV dom0, once in several hundred
 # runs); xen-boot.sh then appends the line of qemu_crash_line (lib.sh).
 #
-# Exactly these are recognised: that line, in any run; a double fault of
-# the callback vector taken twice (below), in a PVH or HVM run; and, in
+# Exactly these are recognised: that line, in any run; Xen stuck in its
+# serial interrupt on a silent hang (below), in any run; a double fault
+# of the callback vector taken twice (below), in a PVH or HVM run; and, in
 # the first triple-fault dump of the log:
 #   - in a PVH run, for a vCPU of dom0 (d0vN): RIP in the guest's kernel
 #     right after an instruction that exits to Xen (found by
@@ -89,6 +90,36 @@ if [ -n "$df" ]; then
 	[ -n "$fl" ] && [ $((0x$fl & 0x200)) = 0 ] || exit 1
 	echo "double fault: the Xen callback vector taken again at its handler's first instruction, interrupts off (EFLAGS $fl)"
 	exit 0
+fi
+
+# Xen itself stuck: a silent hang (xen-boot.sh sent Xen's debug keys on
+# a console silent for XHP_SILENT s) after which Xen printed nothing,
+# and QEMU's monitor had one of Xen's CPUs in Xen's
+# serial_tx_interrupt() (code segment e008) with interrupts off:
+# spinning for the serial transmit lock, which none of the running CPUs
+# held, so nothing that Xen or its guests print comes out (the stock
+# kernel, 2026-12-04, a FIFO PVH dom0: Xen's CPU0 there, CPUs 1 and 2
+# halted in Xen's idle loop, CPU3 in dom0's user mode, right after Xen
+# printed "d0v2: upcall vector f3" for CPU 2's bring-up).  Xen's
+# symbols: XHP_XEN_SYMS (Debian's /boot/xen-4.17-amd64.efi has them).
+keys=$(grep -a -m1 -E "^xhp-host: Xen's debug keys .* sent after console line [0-9]+: the console was silent" "$con" |
+	sed -E 's/.* sent after console line ([0-9]+):.*/\1/')
+if [ -n "$keys" ]; then
+	clean_before $((keys + 1))
+	tail -n +$((keys + 1)) "$con" | grep -a -q '^(XEN) ' && exit 1
+	xsyms=${XHP_XEN_SYMS:-/boot/xen-4.17-amd64.efi}
+	[ -f "$xsyms" ] || exit 1
+	for cpu in $(grep -a -m1 "^xhp-host: QEMU's monitor: CPU" "$con" | sed -e "s/^xhp-host: QEMU's monitor: //" -e 's/;.*//' |
+		tr ',' '\n' | sed -n -E 's/^ *CPU([0-9]+) e008:([0-9a-f]+) IF0 .*/\1:\2/p'); do
+		fn=$(nm -n "$xsyms" | awk -v r="${cpu#*:}" '
+			BEGIN { r = sprintf("%016s", r); gsub(/ /, "0", r) }
+			$2 ~ /^[tT]$/ && $1 <= r { s = $3 } END { print s }')
+		if [ "$fn" = serial_tx_interrupt ]; then
+			echo "silent hang: Xen's CPU${cpu%%:*} spinning in serial_tx_interrupt with interrupts off (RIP ${cpu#*:}), Xen deaf to its debug keys"
+			exit 0
+		fi
+	done
+	exit 1
 fi
 
 # The HVM vCPUs of each guest type: PVH dom0's, the domU's (dom0 is PV).

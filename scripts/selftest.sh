@@ -104,7 +104,7 @@ emulation_tests() {
 	tmp=$(mktemp -d)
 	as --64 -o "$tmp/insns.o" "$d/insns.S" || die "as failed on $d/insns.S (binutils)"
 	while read -r log guest want text; do
-		out=$("$XHP_TOP/scripts/emulation-fault.sh" "$d/$log" "$tmp/insns.o" "$guest") && got=yes || got=no
+		out=$(XHP_XEN_SYMS=$tmp/insns.o "$XHP_TOP/scripts/emulation-fault.sh" "$d/$log" "$tmp/insns.o" "$guest") && got=yes || got=no
 		r=1
 		[ "$got" = "$want" ] && [ "$out" = "$text" ] && r=0
 		result $r "emulation-fault $log ($guest): $want${text:+ with '$text'}"
@@ -672,8 +672,10 @@ boot_tests() {
 		conn, _ = srv.accept()
 		conn.sendall(b"QEMU stub monitor\r\n(qemu) ")
 		conn.recv(100)
-		conn.sendall(b"i\x1b[Kinfo registers -a\r\nCPU#0\r\nRIP=ffff82d040203f10 RFL=00000002\r\n"
-		             b"CPU#1\r\nRIP=ffff82d0402044a5 RFL=00000002\r\n(qemu) ")
+		conn.sendall(b"i\x1b[Kinfo registers -a\r\nCPU#0\r\nRIP=ffff82d040203f10 RFL=00000002 [-------] CPL=0 II=0 A20=1 SMM=0 HLT=0\r\n"
+		             b"RAX=0000000000000000\r\nCS =e008 0000000000000000 ffffffff 00af9b00 DPL=0 CS64 [-RA]\r\n"
+		             b"CPU#1\r\nRIP=ffffffff810559a6 RFL=00000246 [---Z-P-] CPL=0 II=0 A20=1 SMM=0 HLT=1\r\n"
+		             b"CS =0010 0000000000000000 ffffffff 00af9b00 DPL=0 CS64 [-RA]\r\n(qemu) ")
 	EOF
 	: >"$tmp/bzImage"
 	: >"$tmp/initrd"
@@ -692,9 +694,9 @@ boot_tests() {
 	result $r "xen-boot.sh: a silent hang whose QEMU monitor does not answer says so"
 	boot silent-monitor && rc=0 || rc=$?
 	[ "$rc" = 124 ] &&
-		grep -q "^xhp-host: QEMU's monitor: the CPUs' RIPs ffff82d040203f10 ffff82d0402044a5; their registers in silent-monitor.log.monitor$" "$tmp/silent-monitor.log" &&
+		grep -q "^xhp-host: QEMU's monitor: CPU0 e008:ffff82d040203f10 IF0 HLT0, CPU1 0010:ffffffff810559a6 IF1 HLT1; their registers in silent-monitor.log.monitor$" "$tmp/silent-monitor.log" &&
 		grep -q '^CPU#1$' "$tmp/silent-monitor.log.monitor" && r=0 || r=1
-	result $r "xen-boot.sh: a silent hang asks QEMU's monitor for each CPU's registers and names their RIPs"
+	result $r "xen-boot.sh: a silent hang asks QEMU's monitor for each CPU's registers and names their CS:RIP, IF and HLT"
 	[ $r = 0 ] || { echo "rc $rc"; cat "$tmp/silent-monitor.log" "$tmp/silent-monitor.log.monitor"; } | tail -n 6 | sed 's/^/# /'
 	boot silent-dom0 && rc=0 || rc=$?
 	# The keys came while dom0 still printed (30 lines in 15 s), not after.

@@ -231,14 +231,31 @@ dump() {
 # redirection opens it in the background, maybe later.
 : >"$log"
 # ask_monitor: QEMU's registers of each CPU into LOG.monitor, and a line
-# on the console saying where each CPU was (RIP), or that the monitor
-# did not answer.
+# on the console saying where each CPU was ("CPU0 e008:RIP IF0 HLT0":
+# code segment, RIP, RFLAGS.IF, halted), or that the monitor did not
+# answer.
 ask_monitor() {
-	local rips
+	local cpus
 	rm -f "$log.monitor"
 	if timeout 20 python3 "$XHP_TOP/scripts/qemu-monitor.py" "$io/monitor" 'info registers -a' >"$log.monitor" 2>&1; then
-		rips=$(sed -n -E 's/^[RE]IP=([0-9a-f]+) .*/\1/p' "$log.monitor" | paste -s -d ' ')
-		mon_line="xhp-host: QEMU's monitor: the CPUs' RIPs ${rips:-(none found)}; their registers in $(basename "$log").monitor"
+		cpus=$(tr -d '\r' <"$log.monitor" | awk '
+			/^CPU#[0-9]+/ { c = substr($1, 5) }
+			/^[RE]IP=/ {
+				rip = substr($1, 5); fl = "0"; h = "?"
+				for (i = 2; i <= NF; i++) {
+					if ($i ~ /^RFL=/) fl = substr($i, 5)
+					if ($i ~ /^HLT=/) h = substr($i, 5)
+				}
+				# RFLAGS.IF, bit 9: bit 1 of the third hex digit from the right.
+				d = index("0123456789abcdef", substr(fl, length(fl) - 2, 1)) - 1
+				ifl = int(d / 2) % 2
+			}
+			/^CS *=/ {
+				cs = $0; sub(/^CS *=/, "", cs); sub(/ .*/, "", cs)
+				printf "%sCPU%s %s:%s IF%d HLT%s", sep, c, substr(cs, length(cs) - 3), rip, ifl, h
+				sep = ", "
+			}')
+		mon_line="xhp-host: QEMU's monitor: ${cpus:-no CPU found}; their registers in $(basename "$log").monitor"
 	else
 		mon_line="xhp-host: QEMU's monitor did not answer 'info registers -a' in 20 s"
 	fi

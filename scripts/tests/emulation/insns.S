@@ -123,3 +123,20 @@ pv_ops_irq_enable:
 	.quad	pv_native_irq_enable - read_clock	/* 0x68 */
 pv_ops_other:
 	.quad	hypercall_amd - read_clock		/* 0x70 */
+
+/* Xen's serial_tx_interrupt(): its loop for the transmit lock */
+	.globl	serial_tx_interrupt
+	.type	serial_tx_interrupt, @function
+serial_tx_interrupt:
+	pause				/* 0x78 */
+	jmp	serial_tx_interrupt	/* 0x7a */
+	.size	serial_tx_interrupt, . - serial_tx_interrupt
+
+/* Xen's idle loop */
+	.globl	xen_idle
+	.type	xen_idle, @function
+xen_idle:
+	sti				/* 0x7c */
+	hlt				/* 0x7d */
+	ret				/* 0x7e */
+	.size	xen_idle, . - xen_idle
