@@ -65,6 +65,14 @@ clean_before() {
 	return 0
 }
 
+# sym_at FILE ADDR: "START NAME" of the text symbol of FILE that ADDR
+# (hex, no 0x) is in.
+sym_at() {
+	nm -n "$1" | awk -v r="$2" '
+		BEGIN { r = sprintf("%016s", r); gsub(/ /, "0", r) }
+		$2 ~ /^[tTwW]$/ && $1 <= r { s = $1 " " $3 } END { print s }'
+}
+
 host=$(grep -a -n -m1 -E '^xhp-host: QEMU died of SIG(ILL|ABRT|BUS|FPE|SEGV) \(exit [0-9]+\)$' "$con")
 if [ -n "$host" ]; then
 	clean_before "${host%%:*}"
@@ -100,21 +108,18 @@ fi
 # held, so nothing that Xen or its guests print comes out (the stock
 # kernel, 2026-12-04, a FIFO PVH dom0: Xen's CPU0 there, CPUs 1 and 2
 # halted in Xen's idle loop, CPU3 in dom0's user mode, right after Xen
-# printed "d0v2: upcall vector f3" for CPU 2's bring-up).  Xen's
-# symbols: XHP_XEN_SYMS (Debian's /boot/xen-4.17-amd64.efi has them).
-keys=$(grep -a -m1 -E "^xhp-host: Xen's debug keys .* sent after console line [0-9]+: the console was silent" "$con" |
-	sed -E 's/.* sent after console line ([0-9]+):.*/\1/')
-if [ -n "$keys" ]; then
-	clean_before $((keys + 1))
-	tail -n +$((keys + 1)) "$con" | grep -a -q '^(XEN) ' && exit 1
+# printed "d0v2: upcall vector f3" for CPU 2's bring-up).  Whether Xen
+# answered is verdict.sh's judgement of the hang.  Xen's symbols:
+# XHP_XEN_SYMS (Debian's /boot/xen-4.17-amd64.efi has them).
+deaf=$("$(dirname "$0")/verdict.sh" "$con" 124 $allow_file | head -n 1 |
+	sed -n -E "s/.*Xen did not answer its debug keys \(no line of Xen's after console line ([0-9]+)\).*/\1/p")
+if [ -n "$deaf" ]; then
+	clean_before $((deaf + 1))
 	xsyms=${XHP_XEN_SYMS:-/boot/xen-4.17-amd64.efi}
 	[ -f "$xsyms" ] || exit 1
 	for cpu in $(grep -a -m1 "^xhp-host: QEMU's monitor: CPU" "$con" | sed -e "s/^xhp-host: QEMU's monitor: //" -e 's/;.*//' |
 		tr ',' '\n' | sed -n -E 's/^ *CPU([0-9]+) e008:([0-9a-f]+) IF0 .*/\1:\2/p'); do
-		fn=$(nm -n "$xsyms" | awk -v r="${cpu#*:}" '
-			BEGIN { r = sprintf("%016s", r); gsub(/ /, "0", r) }
-			$2 ~ /^[tT]$/ && $1 <= r { s = $3 } END { print s }')
-		if [ "$fn" = serial_tx_interrupt ]; then
+		if [ "$(sym_at "$xsyms" "${cpu#*:}" | cut -d' ' -f2)" = serial_tx_interrupt ]; then
 			echo "silent hang: Xen's CPU${cpu%%:*} spinning in serial_tx_interrupt with interrupts off (RIP ${cpu#*:}), Xen deaf to its debug keys"
 			exit 0
 		fi
@@ -151,14 +156,14 @@ fi
 # kernel (the RDTSC and the x2APIC WRMSR) or in the series.
 # The function of RIP, from its start: instruction boundaries are known
 # only from there.
-start=$(nm -n "$vmlinux" | awk -v r="$rip" '
-	BEGIN { r = sprintf("%016s", r); gsub(/ /, "0", r) }
-	$2 ~ /^[tTwW]$/ && $1 <= r { s = $1 } END { print s }')
+start=$(sym_at "$vmlinux" "$rip" | cut -d' ' -f1)
 [ -n "$start" ] || exit 1
-# The function up to 16 bytes past RIP, one instruction a line, as
-# "OFFSET MNEMONIC" with OFFSET = RIP minus the instruction's address.
-insns=$(objdump -d --start-address="0x$start" --stop-address="$(printf 0x%x $((0x$rip + 16)))" "$vmlinux" 2>/dev/null |
-	grep -E '^ *[0-9a-f]+:' |
+# The function up to 16 bytes past RIP, as objdump prints it, and one
+# instruction a line as "OFFSET MNEMONIC" with OFFSET = RIP minus the
+# instruction's address.
+dis=$(objdump -d --start-address="0x$start" --stop-address="$(printf 0x%x $((0x$rip + 16)))" "$vmlinux" 2>/dev/null |
+	grep -E '^ *[0-9a-f]+:')
+insns=$(echo "$dis" |
 	awk -F'\t' '{ a = $1; sub(/:.*/, "", a); gsub(/ /, "", a); m = $3; sub(/ .*/, "", m); print a, m }' |
 	while read -r a m; do echo "$((0x$rip - 0x$a)) $m"; done)
 # The last four instructions before RIP, and the one at RIP itself.
@@ -236,8 +241,8 @@ if [ -n "$flags" ] && [ $((0x$flags & 0x200)) != 0 ]; then
 		exit 0
 	fi
 	if [ "$(echo "$prev" | tail -n 1)" = "6 call" ]; then
-		slot=$(objdump -d --start-address="$(printf 0x%x $((0x$rip - 6)))" --stop-address="0x$rip" "$vmlinux" |
-			sed -n -E 's/^ *[0-9a-f]+:.*call +\*0x[0-9a-f]+\(%rip\) +# ([0-9a-f]+) <.*/\1/p' | head -n 1)
+		slot=$(echo "$dis" | grep -E "^ *$(printf %x $((0x$rip - 6))):" |
+			sed -n -E 's/.*call +\*0x[0-9a-f]+\(%rip\) +# ([0-9a-f]+) <.*/\1/p')
 		# The slot's 8 bytes, little-endian, as a 16-digit address.
 		held=$([ -z "$slot" ] || objdump -s --start-address="0x$slot" --stop-address="$(printf 0x%x $((0x$slot + 8)))" "$vmlinux" |
 			awk '/^ [0-9a-f]+ / { print $2 $3; exit }' | sed -E 's/(..)/\1 /g' |
