@@ -22,6 +22,14 @@
 # xhp.test=faults:PARTS on the kernel command line (XHP_PARTS) runs some
 # of them, e.g. 234; the default is all four.  The others are KTAP skips.
 #
+# After each unit of work that a part finished clean (a fail-nth site, an
+# out-of-channels attempt, a fail-knob attempt, a fail_function pass) the
+# test prints "# xhp.resume=P.N...": the part and its counts so far.  A
+# boot that the emulation under the guest killed (a PVH dom0 under TCG,
+# emulation-fault.sh) is taken up from there: xen-test.sh boots again
+# with xhp.resume= (XHP_RESUME) and the parts from P on, and part P goes
+# on with its counts, floors included.
+#
 # Boot with xen.fifo_events=0 (faults.args): the 2-level ABI has 4096
 # ports, which evtchn-hog fills in seconds.  A FIFO run (TEST@fifo)
 # fills xl's default limit of 1023 in a domU as fast; dom0's FIFO ports
@@ -113,6 +121,36 @@ injected_clean() {
 		{ echo "# $2: $(xen_line_count) lines after offline, $1 before"; return 1; }
 }
 
+# resume P NAME...: if XHP_RESUME is for part P, sets each NAME in turn
+# to the number there and returns 0; else returns 1.  A token with too
+# few or too many numbers for the part bails out.
+resume() {
+	rp=$1
+	shift
+	case ${XHP_RESUME:-} in
+	"$rp".*) ;;
+	*) return 1 ;;
+	esac
+	rv=${XHP_RESUME#*.}.
+	for name; do
+		v=${rv%%.*}
+		case $v in
+		'' | *[!0-9]*) ktap_exit_fail_msg "xhp.resume=$XHP_RESUME: part $rp takes $# numbers" ;;
+		esac
+		eval "$name=$v"
+		rv=${rv#*.}
+	done
+	[ -z "$rv" ] || ktap_exit_fail_msg "xhp.resume=$XHP_RESUME: part $rp takes $# numbers"
+	ktap_print_msg "part $rp taken up at xhp.resume=$XHP_RESUME"
+}
+
+# resume_point P N...: where a boot killed now would be taken up; only
+# while the part is clean.
+resume_point() {
+	$ok || return 0
+	ktap_print_msg "xhp.resume=$(echo "$*" | tr ' ' .)"
+}
+
 # setup VALUE FILE: a write that a part needs; a failed one is a failure
 # (without debugfs nothing would be failed, and every part would pass).
 setup() {
@@ -171,19 +209,33 @@ fresh_pages() {
 		blk=$((blk + 1))
 	done
 	setup 0 "$pa/probability" || ok=false
+	fresh_message "$(cat /tmp/raw.out 2>/dev/null)"
+	[ $blocks = 0 ] || [ $pages -ge 1 ] || ! $ok ||
+		{ echo "# fail_page_alloc: the bring-up began a fresh port block, and no page allocation failed"; ok=false; }
+}
+
+# fresh_message RAW: what fresh_pages did (RAW: evtchn-raw's last words).
+fresh_message() {
 	if [ $blocks = 0 ]; then
-		fresh="no fresh port block: $(cat /tmp/raw.out 2>/dev/null)"
+		fresh="no fresh port block: $1"
 	else
 		fresh="$pages page allocations failed in turn, $blocks fresh port blocks"
 		$fresh_done || fresh="$fresh, the blocks ran out first"
-		[ $pages -ge 1 ] || ! $ok ||
-			{ echo "# fail_page_alloc: the bring-up began a fresh port block, and no page allocation failed"; ok=false; }
 	fi
 }
 
 failslab_sweep() {
 	ok=true injected=0 failed_writes=0 n=1 max=400 swept=false
-	fresh_pages
+	if resume 1 n injected failed_writes pages blocks fd; then
+		fresh_done=false
+		[ "$fd" = 0 ] || fresh_done=true
+		fresh_message "(an earlier boot)"
+	else
+		fresh_pages
+		fd=0
+		! $fresh_done || fd=1
+		resume_point 1 $n $injected $failed_writes $pages $blocks $fd
+	fi
 	for a in failslab fail_page_alloc; do
 		setup N "$dbg/$a/ignore-gfp-wait" && setup 0 "$dbg/$a/verbose" || ok=false
 	done
@@ -209,6 +261,7 @@ failslab_sweep() {
 		esac
 		injected_clean "$base" "fail-nth $n" "$out" || { ok=false; break; }
 		n=$((n + 1))
+		resume_point 1 $n $injected $failed_writes $pages $blocks $fd
 	done
 	$swept || ! $ok || { echo "# fail-nth: more than $max sites, sweep cut short"; ok=false; }
 	[ $injected -ge $min_sites ] || ! $ok ||
@@ -226,9 +279,11 @@ failslab_sweep() {
 #    Online either fails cleanly or succeeds with the CPU's IPIs; with
 #    0 to $min_refused_leave ports left it must fail.
 out_of_channels() {
-	ok=true i=0 refused=0
+	ok=true i=0 refused=0 from=0
+	resume 2 i from refused || :
 	while [ $i -lt "$cycles" ] && $ok; do
 		for leave in 0 1 2 3 4 5 6; do
+			[ $leave -ge $from ] || continue
 			rm -f /tmp/hog.out
 			start_hog $leave /tmp/hog.out
 			while ! grep -q full /tmp/hog.out 2>/dev/null; do
@@ -253,7 +308,13 @@ out_of_channels() {
 			retry_online || { echo "# $leave ports left: retry failed"; ok=false; }
 			set_online "$cpu" 0 || ok=false
 			$ok || break
+			if [ $leave = 6 ]; then
+				resume_point 2 $((i + 1)) 0 $refused
+			else
+				resume_point 2 $i $((leave + 1)) $refused
+			fi
 		done
+		from=0
 		i=$((i + 1))
 	done
 	ktap_print_msg "out of event channels: $refused of $((i * 7)) writes refused"
@@ -270,10 +331,15 @@ fail_knob() {
 	for name in x86/xen/guest:prepare xen/evtchn:prepare x86/xen/guest:channels; do
 		echo "$names" | grep -qx "$name" || { echo "# no cpuhp state $name"; ok=false; }
 	done
+	si=0 from_si=1 from_i=0
+	resume 3 from_si from_i || :
 	for name in $names; do
+		si=$((si + 1))
+		[ $si -ge $from_si ] || continue
 		st=$(cpuhp_state "$name")
 		[ -n "$st" ] || { echo "# no number for cpuhp state $name"; ok=false; continue; }
 		i=0
+		[ $si != $from_si ] || i=$from_i
 		while [ $i -lt "$cycles" ] && $ok; do
 			setup "$st" "$sys/hotplug/fail" || { ok=false; break; }
 			if try_online; then
@@ -284,6 +350,7 @@ fail_knob() {
 			retry_online || ok=false
 			set_online "$cpu" 0 || ok=false
 			i=$((i + 1))
+			resume_point 3 $si $i
 		done
 		ktap_print_msg "fail knob at $st ($name): $i attempts"
 	done
@@ -308,6 +375,7 @@ fail_function_binds() {
 		ktap_test_fail "fail_function on the bind helpers: no cpuhp/$cpu thread"
 	else
 		ok=true total=0 c=0
+		resume 4 c total || :
 		setup Y "$ff/task-filter" && setup 100 "$ff/probability" &&
 			setup 1 "$ff/interval" && setup 0 "$ff/verbose" &&
 			setup 1 "$hp/make-it-fail" || ok=false
@@ -350,6 +418,7 @@ fail_function_binds() {
 				total=$((total + injected))
 				$ok || break
 			done
+			resume_point 4 $c $total
 		done
 		echo >"$ff/inject"
 		echo 0 >"$hp/make-it-fail"
@@ -364,6 +433,22 @@ main() {
 		exit "$KSFT_SKIP"
 	fi
 	ktap_set_plan 4
+	# A boot taken up at part P (xhp.resume=P.N...) runs P and the parts
+	# after it, none before.
+	if [ -n "${XHP_RESUME:-}" ]; then
+		rp=${XHP_RESUME%%.*}
+		case $rp in
+		[1-4]) ;;
+		*) ktap_exit_fail_msg "xhp.resume=$XHP_RESUME: not P.N... with a part P of 1 to 4" ;;
+		esac
+		case $parts in
+		*$rp*) ;;
+		*) ktap_exit_fail_msg "xhp.resume=$XHP_RESUME: part $rp is not in parts $parts" ;;
+		esac
+		[ "$rp" = 1 ] || case $parts in
+		*[1-$((rp - 1))]*) ktap_exit_fail_msg "xhp.resume=$XHP_RESUME: parts $parts run a part before $rp again" ;;
+		esac
+	fi
 	set_online "$cpu" 0 || ktap_exit_fail_msg "cannot take cpu$cpu offline"
 	base=$(xen_line_count)
 	ktap_print_msg "cpu$cpu offline, Xen per-CPU lines: $base"
