@@ -18,7 +18,8 @@
 #                                   silent hang, on a stub QEMU
 #   scripts/selftest.sh guest       the in-guest tests' rules on fixtures
 #                                   (tests/guest), and xen-test.sh's
-#                                   TEST:PARTS check
+#                                   TEST:PARTS check and its taking up
+#                                   of a killed fault test, on stubs
 #
 # TAP; the last line is "N passed, N failed".
 
@@ -315,7 +316,100 @@ guest_tests() {
 	done < <(rows "$d/expected")
 	rm -rf "$tmp"
 	xen_test_parts_tests
+	xen_test_resume_tests
 	export_tests
+}
+
+# xen-test.sh taking the fault test up after a boot the emulation killed:
+# a copy of scripts/ with xen-boot.sh, initramfs.sh and
+# emulation-fault.sh stubbed.  Boot N's console is the kernel command
+# line it got and the file bN (a boot with the line STUB-EMU died of the
+# emulation); the real verdict.sh judges it.
+xen_test_resume_tests() {
+	local tmp out r rc calls
+	tmp=$(mktemp -d)
+	cp -r "$XHP_TOP/scripts" "$tmp/"
+	mkdir -p "$tmp/img" "$tmp/cache"
+	touch "$tmp/img/bzImage" "$tmp/img/vmlinux"
+	cat >"$tmp/scripts/xen-boot.sh" <<-'EOF'
+	#!/bin/bash
+	echo "${*:5}" >>"$STUB_DIR/calls"
+	n=$(wc -l <"$STUB_DIR/calls")
+	{ echo "[    0.000000] Command line: ${*:5}"; cat "$STUB_DIR/b$n" 2>/dev/null; } >"$4"
+	EOF
+	printf '#!/bin/sh\n:\n' >"$tmp/scripts/initramfs.sh"
+	printf '#!/bin/sh\ngrep -q STUB-EMU "$1" && echo "stub death"\n' >"$tmp/scripts/emulation-fault.sh"
+	chmod +x "$tmp/scripts/"*.sh
+	# faults_boot FILE HEAD...: a console of the fault test: its KTAP
+	# lines (HEAD), after the ABI line and its start.
+	faults_boot() {
+		local f=$1
+		shift
+		{
+			echo "[    0.5] xen:events: Using 2-level ABI"
+			echo "xhp: running faults (2 cycles) on 6.12.0, 4 CPUs"
+			echo "TAP version 13"
+			echo "1..4"
+			printf '%s\n' "$@"
+		} >"$tmp/$f"
+	}
+	# The end of a boot that passed with parts 1 and 2 skipped.
+	local tail34=("ok 1 part 1 # SKIP not in parts 34" "ok 2 part 2 # SKIP not in parts 34" "ok 3 knob" "ok 4 binds"
+		"# Totals: pass:2 fail:0 xfail:0 xpass:0 skip:2 error:0"
+		"xhp: 0 kernel lines at warning level or worse during the test" "xhp: done rc=0")
+	run_resume() {
+		rm -f "$tmp/calls" "$tmp"/cache/logs/*
+		STUB_DIR=$tmp XHP_IMAGE=$tmp/img XHP_CACHE=$tmp/cache "$tmp/scripts/xen-test.sh" 6.12 pvh "$@" 2>&1
+		rc=$?
+		rm -f "$tmp"/b[0-9]
+		return $rc
+	}
+	faults_boot b1 "ok 1 sweep" "ok 2 hog" "# xhp.resume=3.1.2" STUB-EMU
+	faults_boot b2 "${tail34[@]}"
+	out=$(run_resume faults 2) && r=0 || r=1
+	calls=$(sed -n 2p "$tmp/calls" 2>/dev/null)
+	[ $r = 0 ] && { echo "$out" | grep -q 'taken up at xhp.resume=3.1.2: stub death' &&
+		[[ " $calls " == *" xhp.test=faults:34 "*" xhp.resume=3.1.2 "* ]] || r=1; }
+	result $r "xen-test.sh: a fault test killed after parts 1 and 2 is taken up at part 3 (faults:34, xhp.resume=), and passes"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/calls"; } | tail -n 6 | sed 's/^/# /'
+	faults_boot b1 "ok 1 sweep" "# xhp.resume=3.1.2" STUB-EMU
+	faults_boot b2 "${tail34[@]}"
+	out=$(run_resume faults 2) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -q "^FAIL .*faults " &&
+		echo "$out" | grep -q "the fault test's part 2 passed in none of its 2 boots" || r=1; }
+	result $r "xen-test.sh: taken up at part 3 with part 2 passed in no boot: FAIL"
+	[ $r = 0 ] || echo "$out" | tail -n 4 | sed 's/^/# /'
+	faults_boot b1 "ok 1 sweep" "ok 2 hog" "# xhp.resume=3.1.2" STUB-EMU
+	cp "$tmp/b1" "$tmp/b2"
+	cp "$tmp/b1" "$tmp/b3"
+	cp "$tmp/b1" "$tmp/b4"
+	out=$(XHP_EMU_RETRIES=1 run_resume faults 2) && r=1 || r=0
+	[ $r = 0 ] && { [ "$(wc -l <"$tmp/calls")" = 3 ] && [ "$(grep -c 'xhp.resume=3.1.2' "$tmp/calls")" = 2 ] &&
+		echo "$out" | grep -q 'run again from xhp.resume=3.1.2: stub death' &&
+		echo "$out" | grep -q 'emulation fault, not run again: stub death' || r=1; }
+	result $r "xen-test.sh: a boot taken up that gets no further is a retry from the same place, XHP_EMU_RETRIES=1: three boots, FAIL"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/calls"; } | tail -n 6 | sed 's/^/# /'
+	faults_boot b1 "ok 1 sweep" "ok 2 hog" "# xhp.resume=3.1.2" STUB-EMU
+	faults_boot b2 "ok 1 sweep" "ok 2 hog" "ok 3 knob" "ok 4 binds" \
+		"# Totals: pass:4 fail:0 xfail:0 xpass:0 skip:0 error:0" \
+		"xhp: 0 kernel lines at warning level or worse during the test" "xhp: done rc=0"
+	out=$(XHP_EMU_RESUMES=0 run_resume faults 2) && r=0 || r=1
+	[ $r = 0 ] && { ! grep -q 'xhp.resume' "$tmp/calls" && sed -n 2p "$tmp/calls" | grep -q 'xhp.test=faults ' &&
+		echo "$out" | grep -q 'emulation fault, run again: stub death' || r=1; }
+	result $r "xen-test.sh: XHP_EMU_RESUMES=0 runs the fault test again from its start"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/calls"; } | tail -n 6 | sed 's/^/# /'
+	faults_boot b1 "ok 1 knob" "# xhp.resume=4.1.9" STUB-EMU
+	out=$(run_resume faults:34 2) || true
+	r=0
+	[ $r = 0 ] && { sed -n 2p "$tmp/calls" | grep -q 'xhp.test=faults:4 .*xhp.resume=4.1.9' || r=1; }
+	result $r "xen-test.sh: faults:34 taken up at part 4 boots faults:4"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/calls"; } | tail -n 6 | sed 's/^/# /'
+	faults_boot b1 "# xhp.resume=3.1.2" STUB-EMU
+	out=$(XHP_EMU_RETRIES=0 run_resume hotplug 2) && r=1 || r=0
+	[ $r = 0 ] && { [ "$(wc -l <"$tmp/calls")" = 1 ] || r=1; }
+	result $r "xen-test.sh: only the fault test is taken up"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/calls"; } | tail -n 6 | sed 's/^/# /'
+	rm -rf "$tmp"
 }
 
 # export.sh on a tree that holds only some of the series (apply.sh's

@@ -141,26 +141,67 @@ esac
 # LOG.emulation-N and the verdict says so.  Any other
 # failure stands.  A last run that died of the emulation fails, and its
 # verdict says "emulation fault, not run again" (soak.sh counts on it).
+#
+# The fault test alone in a boot is taken up where the killed boot left
+# off instead (faults.sh: its last "# xhp.resume=P.N..." line): the next
+# boot gets xhp.resume= and the parts from P on.  A PVH dom0 here dies of
+# the emulation about every three minutes of hot-plug, and ten cycles of
+# the fault test take half an hour: from the start each time, it would
+# not end.  A boot that got further does not count against
+# XHP_EMU_RETRIES, up to XHP_EMU_RESUMES such boots (default 40); one
+# that did not is a retry from the same place.  The run passes only if
+# each of its parts passed in one of its boots ("ok P", not a skip).
 retries=${XHP_EMU_RETRIES:-2} try=0 emu=
+resumes=${XHP_EMU_RESUMES:-40} resumed=0 dead=0 resume= bootspec=$spec
+[[ $resumes =~ ^[0-9]+$ ]] || die "XHP_EMU_RESUMES: a number of boots; got '$resumes'"
+allparts=
+if [ "${#tests[@]}" = 1 ] && [ "${tests[0]}" = faults ]; then
+	allparts=1234
+	[ "$spec" = faults ] || allparts=${spec#faults:}
+fi
 while :; do
-	note "$name: booting Xen ($guest) under QEMU"
+	note "$name: booting Xen ($guest) under QEMU${resume:+, the fault test taken up at $resume}"
 	boot_start=$SECONDS
 	rc=0
 	"$XHP_TOP/scripts/xen-boot.sh" "$guest" "$img/bzImage" "$logdir/$name.cpio.gz" "$log" \
-		"xhp.test=$spec" "xhp.cycles=$cycles" "${targs[@]}" "$@" || rc=$?
+		"xhp.test=$bootspec" "xhp.cycles=$cycles" ${resume:+"xhp.resume=$resume"} "${targs[@]}" "$@" || rc=$?
 	verdict=$("$XHP_TOP/scripts/verdict.sh" "$log" "$rc" "$allowf" "$warnf") && ok=0 || ok=1
 	why=
 	[ $ok = 0 ] || why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" "$allowf") || why=
 	[ -n "$why" ] || break
+	tok=
+	[ -z "$allparts" ] ||
+		tok=$(tr -d '\r' <"$log" | sed -n -E 's/^# xhp\.resume=([1-4](\.[0-9]+)+)$/\1/p' | tail -n 1)
+	if [ -n "$tok" ] && [ "$tok" != "$resume" ] && [ $resumed -lt "$resumes" ]; then
+		resumed=$((resumed + 1)) dead=$((dead + 1))
+		mv "$log" "$log.emulation-$dead"
+		emu+="  emulation fault, taken up at xhp.resume=$tok: $why; log $log.emulation-$dead"$'\n'
+		note "$name: $why; taking the fault test up at $tok ($resumed of $resumes)"
+		resume=$tok
+		bootspec=faults:$(echo "$allparts" | grep -o . | awk -v p="${tok%%.*}" '$1 >= p' | tr -d '\n')
+		continue
+	fi
 	if [ $try -ge "$retries" ]; then
 		emu+="  emulation fault, not run again: $why"$'\n'
 		break
 	fi
-	try=$((try + 1))
-	mv "$log" "$log.emulation-$try"
-	emu+="  emulation fault, run again: $why; log $log.emulation-$try"$'\n'
+	try=$((try + 1)) dead=$((dead + 1))
+	mv "$log" "$log.emulation-$dead"
+	emu+="  emulation fault, run again${resume:+ from xhp.resume=$resume}: $why; log $log.emulation-$dead"$'\n'
 	note "$name: $why; running again ($try of $retries)"
 done
+# Taken up: each part passed in one of the boots, or the run fails.
+if [ $resumed -gt 0 ] && [ $ok = 0 ]; then
+	logs=("$log")
+	for ((k = 1; k <= dead; k++)); do logs+=("$log.emulation-$k"); done
+	for p in $(echo "$allparts" | grep -o .); do
+		cat "${logs[@]}" | tr -d '\r' | grep -a -E "^ok $p " | grep -a -v -q '# SKIP' || {
+			verdict="FAIL the fault test's part $p passed in none of its $((dead + 1)) boots (the last: ${verdict#* })"
+			ok=1
+			break
+		}
+	done
+fi
 [ -z "$emu" ] || verdict+=$'\n'"${emu%$'\n'}"
 echo "$verdict" >"$log.verdict"
 printf '%s %-6s %-4s %-4s %-10s %-18s boot+test %4ss total %4ss  %s\n' \
