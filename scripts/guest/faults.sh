@@ -28,7 +28,11 @@
 # boot that the emulation under the guest killed (a PVH dom0 under TCG,
 # emulation-fault.sh) is taken up from there: xen-test.sh boots again
 # with xhp.resume= (XHP_RESUME) and the parts from P on, and part P goes
-# on with its counts, floors included.
+# on with its counts, floors included.  In part 1 a new boot's first
+# bring-up that gets past the boot's ports allocates a row of the
+# port-to-irq table once, as the first boot's did: the sites from there
+# on shift by one for that one attempt, in a boot taken up as in the
+# first.
 #
 # Boot with xen.fifo_events=0 (faults.args): the 2-level ABI has 4096
 # ports, which evtchn-hog fills in seconds.  A FIFO run (TEST@fifo)
