@@ -283,6 +283,10 @@ scenarios_tests() {
 		result $r "xen-scenarios row $i: $want, $why"
 		[ $r = 0 ] || echo "$out" | grep -E "^(not )?ok $i " | sed 's/^/# /'
 	done < <(sed -e 's/^#.*//' -e '/^[[:space:]]*$/d' "$d/expected")
+	echo "$out" | grep -qx '# runs repeated after an emulation fault (xen-test.sh): 1' &&
+		echo "$out" | grep -qx '# fault tests taken up after an emulation fault (xen-test.sh): 2' && r=0 || r=1
+	result $r "xen-scenarios: the runs repeated (1) and the fault tests taken up (2) after an emulation fault, counted apart"
+	[ $r = 0 ] || echo "$out" | grep 'emulation fault' | sed 's/^/# /'
 }
 
 # The in-guest tests' own rules (tests/guest/README): each fixture runs

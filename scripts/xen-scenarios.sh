@@ -23,7 +23,7 @@ xen_test=${XHP_XEN_TEST:-$XHP_TOP/scripts/xen-test.sh}
 table_rows=$(rows "$table")
 echo "TAP version 13"
 echo "1..$(echo "$table_rows" | wc -l)"
-n=0 pass=0 fail=0 caught= emu=0 times=
+n=0 pass=0 fail=0 caught= emu=0 taken=0 times=
 while read -r base guest test cycles variant expect reason; do
 	n=$((n + 1))
 	desc="$base $guest $test x$cycles $variant: expect $expect"
@@ -55,6 +55,8 @@ while read -r base guest test cycles variant expect reason; do
 	# (grep -c exits 1 on a count of 0: that must not end the loop.)
 	e=$(echo "$out" | grep -c 'emulation fault, run again' || true)
 	emu=$((emu + e))
+	e=$(echo "$out" | grep -c 'emulation fault, taken up at' || true)
+	taken=$((taken + e))
 	# For the summary of red runs: what caught it, and the console line.
 	if [ "$expect" = fail ]; then
 		line=$(echo "$evidence" | grep -m1 -E -- "${reason:-console:|ktap:}" | sed -e 's/^ *//' -e 's/^console:[0-9]*://' -e 's/^\[ *[0-9.]*\] //' | cut -c1-90)
@@ -68,6 +70,7 @@ if [ -n "${caught:-}" ]; then
 	printf '%s' "$caught"
 fi
 [ "$emu" = 0 ] || echo "# runs repeated after an emulation fault (xen-test.sh): $emu"
+[ "$taken" = 0 ] || echo "# fault tests taken up after an emulation fault (xen-test.sh): $taken"
 echo "# $SECONDS s in all; the slowest runs:"
 printf '%s' "$times" | sort -rn | head -n 5 | awk '{ t = $1; $1 = ""; printf "#   %5d s  row%s\n", t, $0 }'
 echo "$pass passed, $fail failed"
