@@ -43,7 +43,8 @@
 #     a context of the vCPU that triple-faulted, for a vCPU of dom0 in a
 #     PVH run or of the domU (dNvM, N > 0) in an HVM run.
 # And never when the console showed a bad kernel line (verdict.sh's list,
-# with ALLOW_FILE) or a KTAP "not ok" before the line or the dump: a
+# with ALLOW_FILE), a KTAP "not ok" or a "# xhp.failed" (a test that
+# failed and has not said "not ok" yet) before the line or the dump: a
 # fault the guest caused would look the same and vanish in the retry.
 # Prints the evidence and exits 0; exits 1 for anything else.
 
@@ -57,10 +58,12 @@ con=$(mktemp)
 trap 'rm -f "$con" "$con.before"' EXIT
 tr -d '\r' <"$log" >"$con"
 
-# Exits 1 if the console showed a bad line or a "not ok" before line $1.
+# Exits 1 if the console showed a bad line, a "not ok", or a test's word
+# that it failed before its "not ok" (faults.sh: "# xhp.failed") before
+# line $1.
 clean_before() {
 	head -n $(($1 - 1)) "$con" >"$con.before"
-	grep -a -q '^not ok ' "$con.before" && exit 1
+	grep -a -q -E '^(not ok |# xhp\.failed$)' "$con.before" && exit 1
 	"$(dirname "$0")/verdict.sh" "$con.before" 0 $allow_file | grep -q '^  console:' && exit 1
 	return 0
 }

@@ -28,11 +28,7 @@
 # boot that the emulation under the guest killed (a PVH dom0 under TCG,
 # emulation-fault.sh) is taken up from there: xen-test.sh boots again
 # with xhp.resume= (XHP_RESUME) and the parts from P on, and part P goes
-# on with its counts, floors included.  In part 1 a new boot's first
-# bring-up that gets past the boot's ports allocates a row of the
-# port-to-irq table once, as the first boot's did: the sites from there
-# on shift by one for that one attempt, in a boot taken up as in the
-# first.
+# on with its counts, floors included.
 #
 # Boot with xen.fifo_events=0 (faults.args): the 2-level ABI has 4096
 # ports, which evtchn-hog fills in seconds.  A FIFO run (TEST@fifo)
@@ -155,6 +151,20 @@ resume_point() {
 	ktap_print_msg "xhp.resume=$(echo "$*" | tr ' ' .)"
 }
 
+# notok: the part failed.  Said at once, "# xhp.failed", so that a boot
+# killed before the part's "not ok" is neither taken up nor run again
+# (emulation-fault.sh).
+notok() {
+	! $ok || ktap_print_msg "xhp.failed"
+	ok=false
+}
+
+# resume_check COND...: a token whose numbers no boot could have printed
+# (COND, a test(1) expression, false) bails out.
+resume_check() {
+	[ "$@" ] || ktap_exit_fail_msg "xhp.resume=$XHP_RESUME: not a place this test stops at ($*)"
+}
+
 # setup VALUE FILE: a write that a part needs; a failed one is a failure
 # (without debugfs nothing would be failed, and every part would pass).
 setup() {
@@ -182,12 +192,12 @@ setup() {
 fresh_pages() {
 	pa=$dbg/fail_page_alloc pages=0 blk=1 blocks=0 fresh_done=false
 	setup 0 "$pa/min-order" && setup N "$pa/ignore-gfp-wait" && setup Y "$pa/task-filter" &&
-		setup 1 "$pa/interval" && setup 0 "$pa/verbose" && setup 100 "$pa/probability" || ok=false
+		setup 1 "$pa/interval" && setup 0 "$pa/verbose" && setup 100 "$pa/probability" || notok
 	while [ $blk -le 16 ] && $ok; do
 		rm -f /tmp/raw.out
 		start_raw $((blk * 1024 - 1)) /tmp/raw.out
 		while ! grep -qE '^(upto|limit) ' /tmp/raw.out 2>/dev/null; do
-			kill -0 $raw 2>/dev/null || { echo "# evtchn-raw died: $(cat /tmp/raw.out)"; ok=false; break; }
+			kill -0 $raw 2>/dev/null || { echo "# evtchn-raw died: $(cat /tmp/raw.out)"; notok; break; }
 			sleep 0.2
 		done
 		$ok || break
@@ -197,25 +207,25 @@ fresh_pages() {
 			break
 		fi
 		blocks=$blk
-		setup $blk "$pa/space" && setup 1 "$pa/times" || { ok=false; break; }
+		setup $blk "$pa/space" && setup 1 "$pa/times" || { notok; break; }
 		if failing_online; then out="write ok"; else out="write failed"; fi
 		kill $raw
 		wait $raw 2>/dev/null
 		if [ "$(cat "$pa/times")" = 1 ]; then
 			# Nothing failed: every page allocation of the bring-up let through.
 			is_online "$cpu" && set_online "$cpu" 0
-			[ "$out" = "write ok" ] || { echo "# fresh block $blk: the write failed with nothing injected"; ok=false; }
+			[ "$out" = "write ok" ] || { echo "# fresh block $blk: the write failed with nothing injected"; notok; }
 			fresh_done=true
 			break
 		fi
 		pages=$((pages + 1))
-		injected_clean "$base" "fresh block $blk, page allocation $blk" "$out" || { ok=false; break; }
+		injected_clean "$base" "fresh block $blk, page allocation $blk" "$out" || { notok; break; }
 		blk=$((blk + 1))
 	done
-	setup 0 "$pa/probability" || ok=false
+	setup 0 "$pa/probability" || notok
 	fresh_message "$(cat /tmp/raw.out 2>/dev/null)"
 	[ $blocks = 0 ] || [ $pages -ge 1 ] || ! $ok ||
-		{ echo "# fail_page_alloc: the bring-up began a fresh port block, and no page allocation failed"; ok=false; }
+		{ echo "# fail_page_alloc: the bring-up began a fresh port block, and no page allocation failed"; notok; }
 }
 
 # fresh_message RAW: what fresh_pages did (RAW: evtchn-raw's last words).
@@ -231,6 +241,7 @@ fresh_message() {
 failslab_sweep() {
 	ok=true injected=0 failed_writes=0 n=1 max=400 swept=false
 	if resume 1 n injected failed_writes pages blocks fd; then
+		resume_check $injected -eq $((n - 1)) -a $failed_writes -le $injected -a $n -le $((max + 1))
 		fresh_done=false
 		[ "$fd" = 0 ] || fresh_done=true
 		fresh_message "(an earlier boot)"
@@ -241,9 +252,15 @@ failslab_sweep() {
 		resume_point 1 $n $injected $failed_writes $pages $blocks $fd
 	fi
 	for a in failslab fail_page_alloc; do
-		setup N "$dbg/$a/ignore-gfp-wait" && setup 0 "$dbg/$a/verbose" || ok=false
+		setup N "$dbg/$a/ignore-gfp-wait" && setup 0 "$dbg/$a/verbose" || notok
 	done
-	setup 0 "$dbg/fail_page_alloc/min-order" || ok=false	# default 1 spares single pages
+	setup 0 "$dbg/fail_page_alloc/min-order" || notok	# default 1 spares single pages
+	# One bring-up first, in every boot: the first that gets past the
+	# boot's ports allocates a row of the port-to-irq table once, which
+	# would shift the sites of that attempt by one, and leave one site
+	# untested in a boot taken up at its middle.
+	{ retry_online && set_online "$cpu" 0 && attempt_clean "$base"; } ||
+		{ echo "# the bring-up before the sweep: not clean"; notok; }
 	while [ $n -le $max ] && $ok; do
 		out=$(fail_nth $n)
 		case $out in
@@ -254,7 +271,7 @@ failslab_sweep() {
 			;;
 		*"injected no")
 			echo "# fail-nth $n: $out: the write failed with nothing injected"
-			ok=false
+			notok
 			break
 			;;
 		esac
@@ -263,15 +280,15 @@ failslab_sweep() {
 		"write ok"*) ;;
 		*) failed_writes=$((failed_writes + 1)) ;;
 		esac
-		injected_clean "$base" "fail-nth $n" "$out" || { ok=false; break; }
+		injected_clean "$base" "fail-nth $n" "$out" || { notok; break; }
 		n=$((n + 1))
 		resume_point 1 $n $injected $failed_writes $pages $blocks $fd
 	done
-	$swept || ! $ok || { echo "# fail-nth: more than $max sites, sweep cut short"; ok=false; }
+	$swept || ! $ok || { echo "# fail-nth: more than $max sites, sweep cut short"; notok; }
 	[ $injected -ge $min_sites ] || ! $ok ||
-		{ echo "# fail-nth: $injected sites, fewer than $min_sites: the sweep tested too little"; ok=false; }
+		{ echo "# fail-nth: $injected sites, fewer than $min_sites: the sweep tested too little"; notok; }
 	[ $failed_writes -ge $min_failed_writes ] || ! $ok ||
-		{ echo "# fail-nth: $failed_writes failed writes, fewer than $min_failed_writes"; ok=false; }
+		{ echo "# fail-nth: $failed_writes failed writes, fewer than $min_failed_writes"; notok; }
 	ktap_print_msg "fail_page_alloc: $fresh"
 	ktap_print_msg "failslab and fail_page_alloc: $injected sites, $failed_writes failed writes"
 	ktap_test_result "failslab and fail_page_alloc at each of $injected allocation sites of the bring-up" $ok
@@ -284,33 +301,35 @@ failslab_sweep() {
 #    0 to $min_refused_leave ports left it must fail.
 out_of_channels() {
 	ok=true i=0 refused=0 from=0
-	resume 2 i from refused || :
+	if resume 2 i from refused; then
+		resume_check $from -le 6 -a $i -le "$cycles" -a $refused -le $((i * 7 + from))
+	fi
 	while [ $i -lt "$cycles" ] && $ok; do
 		for leave in 0 1 2 3 4 5 6; do
 			[ $leave -ge $from ] || continue
 			rm -f /tmp/hog.out
 			start_hog $leave /tmp/hog.out
 			while ! grep -q full /tmp/hog.out 2>/dev/null; do
-				kill -0 $hog 2>/dev/null || { echo "# evtchn-hog died: $(cat /tmp/hog.out)"; ok=false; break; }
+				kill -0 $hog 2>/dev/null || { echo "# evtchn-hog died: $(cat /tmp/hog.out)"; notok; break; }
 				sleep 0.2
 			done
 			$ok || break
 			[ $i = 0 ] && [ $leave = 0 ] && ktap_print_msg "evtchn-hog: $(cat /tmp/hog.out)"
 			# The domain is full when Xen says so: ENOSPC.
 			grep -q ' errno 28 ' /tmp/hog.out ||
-				{ echo "# evtchn-hog stopped on another error: $(cat /tmp/hog.out)"; ok=false; }
+				{ echo "# evtchn-hog stopped on another error: $(cat /tmp/hog.out)"; notok; }
 			if try_online; then
 				# Too few ports left, and yet the bring-up bound its channels.
 				[ $leave -gt $min_refused_leave ] ||
-					{ echo "# $leave ports left: online succeeded"; ok=false; }
+					{ echo "# $leave ports left: online succeeded"; notok; }
 			else
 				refused=$((refused + 1))
 			fi
-			attempt_clean "$base" || { echo "# $leave ports left: not clean"; ok=false; }
+			attempt_clean "$base" || { echo "# $leave ports left: not clean"; notok; }
 			kill $hog
 			wait $hog 2>/dev/null
-			retry_online || { echo "# $leave ports left: retry failed"; ok=false; }
-			set_online "$cpu" 0 || ok=false
+			retry_online || { echo "# $leave ports left: retry failed"; notok; }
+			set_online "$cpu" 0 || notok
 			$ok || break
 			if [ $leave = 6 ]; then
 				resume_point 2 $((i + 1)) 0 $refused
@@ -333,26 +352,28 @@ fail_knob() {
 	ok=true
 	names=$(awk '{ $1 = ""; print substr($0, 2) }' "$cpudir/hotplug/states" | grep xen)
 	for name in x86/xen/guest:prepare xen/evtchn:prepare x86/xen/guest:channels; do
-		echo "$names" | grep -qx "$name" || { echo "# no cpuhp state $name"; ok=false; }
+		echo "$names" | grep -qx "$name" || { echo "# no cpuhp state $name"; notok; }
 	done
 	si=0 from_si=1 from_i=0
-	resume 3 from_si from_i || :
+	if resume 3 from_si from_i; then
+		resume_check $from_si -ge 1 -a $from_si -le $(echo "$names" | wc -w) -a $from_i -le "$cycles"
+	fi
 	for name in $names; do
 		si=$((si + 1))
 		[ $si -ge $from_si ] || continue
 		st=$(cpuhp_state "$name")
-		[ -n "$st" ] || { echo "# no number for cpuhp state $name"; ok=false; continue; }
+		[ -n "$st" ] || { echo "# no number for cpuhp state $name"; notok; continue; }
 		i=0
 		[ $si != $from_si ] || i=$from_i
 		while [ $i -lt "$cycles" ] && $ok; do
-			setup "$st" "$sys/hotplug/fail" || { ok=false; break; }
+			setup "$st" "$sys/hotplug/fail" || { notok; break; }
 			if try_online; then
 				echo "# fail knob at $st ($name): online succeeded"
-				ok=false
+				notok
 			fi
-			attempt_clean "$base" || ok=false
-			retry_online || ok=false
-			set_online "$cpu" 0 || ok=false
+			attempt_clean "$base" || notok
+			retry_online || notok
+			set_online "$cpu" 0 || notok
 			i=$((i + 1))
 			resume_point 3 $si $i
 		done
@@ -378,24 +399,29 @@ fail_function_binds() {
 	elif [ -z "$hp" ]; then
 		ktap_test_fail "fail_function on the bind helpers: no cpuhp/$cpu thread"
 	else
-		ok=true total=0 c=0
-		resume 4 c total || :
+		ok=true total=0 c=0 from=0
+		if resume 4 c from total; then
+			resume_check $c -le "$cycles" -a $from -le 1 -a \
+				$total -ge $((c * (min_binds_ipi + min_binds_virq) + from * min_binds_ipi))
+		fi
 		setup Y "$ff/task-filter" && setup 100 "$ff/probability" &&
 			setup 1 "$ff/interval" && setup 0 "$ff/verbose" &&
-			setup 1 "$hp/make-it-fail" || ok=false
+			setup 1 "$hp/make-it-fail" || notok
 		while [ $c -lt "$cycles" ] && $ok; do
-			c=$((c + 1))
+			c=$((c + 1)) f=0
 			for fn in bind_ipi_to_irqhandler bind_virq_to_irqhandler; do
+				f=$((f + 1))
+				[ $f -gt $from ] || continue
 				echo >"$ff/inject"
 				if ! echo "$fn" >"$ff/inject" 2>/dev/null; then
 					echo "# fail_function: $fn does not allow error injection"
-					ok=false
+					notok
 					break
 				fi
-				setup "$(printf %#x -28)" "$ff/$fn/retval" || { ok=false; break; }	# -ENOSPC
+				setup "$(printf %#x -28)" "$ff/$fn/retval" || { notok; break; }	# -ENOSPC
 				n=0 injected=0 failed_writes=0
 				while [ $n -lt 40 ]; do
-					setup $((n + 1)) "$ff/space" && setup 1 "$ff/times" || { ok=false; break; }
+					setup $((n + 1)) "$ff/space" && setup 1 "$ff/times" || { notok; break; }
 					if failing_online; then
 						out="write ok"
 					else
@@ -405,11 +431,11 @@ fail_function_binds() {
 					if [ "$(cat "$ff/times")" = 1 ]; then
 						# Nothing injected: every call of the bring-up let through.
 						is_online "$cpu" && set_online "$cpu" 0
-						[ "$out" = "write ok" ] || { echo "# $fn: write failed with nothing injected"; ok=false; }
+						[ "$out" = "write ok" ] || { echo "# $fn: write failed with nothing injected"; notok; }
 						break
 					fi
 					injected=$((injected + 1))
-					injected_clean "$base" "$fn call $((n + 1))" "$out" || { ok=false; break; }
+					injected_clean "$base" "$fn call $((n + 1))" "$out" || { notok; break; }
 					n=$((n + 1))
 				done
 				ktap_print_msg "fail_function $fn, pass $c: $injected calls failed in turn, $failed_writes failed writes"
@@ -418,11 +444,16 @@ fail_function_binds() {
 				*) min=$min_binds_virq ;;
 				esac
 				[ $injected -ge $min ] || ! $ok ||
-					{ echo "# fail_function: $injected calls of $fn failed, fewer than $min"; ok=false; }
+					{ echo "# fail_function: $injected calls of $fn failed, fewer than $min"; notok; }
 				total=$((total + injected))
 				$ok || break
+				if [ $f = 2 ]; then
+					resume_point 4 $c 0 $total
+				else
+					resume_point 4 $((c - 1)) $f $total
+				fi
 			done
-			resume_point 4 $c $total
+			from=0
 		done
 		echo >"$ff/inject"
 		echo 0 >"$hp/make-it-fail"

@@ -4,5 +4,5 @@
 . "$FIXTURES/stubs.sh"
 . "$FIXTURES/ff-kernel.sh"
 cycles=2 IPIS=4 VIRQS=2
-XHP_RESUME=4.1.8
+XHP_RESUME=4.1.0.8
 fail_function_binds

@@ -6,4 +6,4 @@ cycles=1
 fake_hog 28 1
 out=$(out_of_channels)
 echo "$out"
-echo "# last token: $(echo "$out" | grep 'xhp.resume=' | tail -n 1)"
+echo "# last token: $(echo "$out" | grep "xhp.resume=" | tail -n 1 | sed "s/^# //")"
