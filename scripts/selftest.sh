@@ -340,6 +340,7 @@ xen_test_resume_tests() {
 	echo "${*:5}" >>"$STUB_DIR/calls"
 	n=$(wc -l <"$STUB_DIR/calls")
 	{ echo "[    0.000000] Command line: ${*:5}"; cat "$STUB_DIR/b$n" 2>/dev/null; } >"$4"
+	echo "boot $n" >"$4.monitor"
 	EOF
 	printf '#!/bin/sh\n:\n' >"$tmp/scripts/initramfs.sh"
 	printf '#!/bin/sh\ngrep -q STUB-EMU "$1" && echo "stub death"\n' >"$tmp/scripts/emulation-fault.sh"
@@ -361,21 +362,30 @@ xen_test_resume_tests() {
 	local tail34=("ok 1 part 1 # SKIP not in parts 34" "ok 2 part 2 # SKIP not in parts 34" "ok 3 knob" "ok 4 binds"
 		"# Totals: pass:2 fail:0 xfail:0 xpass:0 skip:2 error:0"
 		"xhp: 0 kernel lines at warning level or worse during the test" "xhp: done rc=0")
+	# run_resume TEST CYCLES [KERNEL_ARGS]: xen-test.sh on the boots bN;
+	# the calls' arguments stay in calls, the logs in logs (both
+	# cleared at the next run).
 	run_resume() {
-		rm -f "$tmp/calls" "$tmp"/cache/logs/*
-		STUB_DIR=$tmp XHP_IMAGE=$tmp/img XHP_CACHE=$tmp/cache "$tmp/scripts/xen-test.sh" 6.12 pvh "$@" 2>&1
+		rm -f "$tmp/calls"
+		rm -rf "$tmp/logs"
+		STUB_DIR=$tmp XHP_IMAGE=$tmp/img XHP_CACHE=$tmp/cache "$tmp/scripts/xen-test.sh" 6.12 pvh "$1" "$2" series "${@:3}" 2>&1
 		rc=$?
 		rm -f "$tmp"/b[0-9]
+		mv "$tmp/cache/logs" "$tmp/logs" 2>/dev/null
 		return $rc
 	}
-	faults_boot b1 "ok 1 sweep" "ok 2 hog" "# xhp.resume=3.1.2" STUB-EMU
+	faults_boot b1 "ok 1 sweep" "# xhp.resume=2.0.3.1" "ok 2 hog" "# xhp.resume=3.1.2" STUB-EMU
 	faults_boot b2 "${tail34[@]}"
 	out=$(run_resume faults 2) && r=0 || r=1
 	calls=$(sed -n 2p "$tmp/calls" 2>/dev/null)
 	[ $r = 0 ] && { echo "$out" | grep -q 'taken up at xhp.resume=3.1.2: stub death' &&
-		[[ " $calls " == *" xhp.test=faults:34 "*" xhp.resume=3.1.2 "* ]] || r=1; }
-	result $r "xen-test.sh: a fault test killed after parts 1 and 2 is taken up at part 3 (faults:34, xhp.resume=), and passes"
+		[[ " $calls " == *" xhp.test=faults:34 "*" xhp.resume=3.1.2 "* ]] &&
+		[ "$(cat "$tmp/logs/6.12-series-pvh-faults.log.emulation-1.monitor")" = "boot 1" ] || r=1; }
+	result $r "xen-test.sh: a fault test killed after parts 1 and 2 is taken up at its last token, part 3 (faults:34, xhp.resume=), and passes; the killed boot's monitor kept with it"
 	[ $r = 0 ] || { echo "$out"; cat "$tmp/calls"; } | tail -n 6 | sed 's/^/# /'
+	# (An earlier run's killed boot that passed part 2 is no boot of this run.)
+	mkdir -p "$tmp/cache/logs"
+	echo "ok 2 hog" >"$tmp/cache/logs/6.12-series-pvh-faults.log.emulation-2"
 	faults_boot b1 "ok 1 sweep" "# xhp.resume=3.1.2" STUB-EMU
 	faults_boot b2 "${tail34[@]}"
 	out=$(run_resume faults 2) && r=1 || r=0
@@ -408,6 +418,24 @@ xen_test_resume_tests() {
 	[ $r = 0 ] && { sed -n 2p "$tmp/calls" | grep -q 'xhp.test=faults:4 .*xhp.resume=4.1.9' || r=1; }
 	result $r "xen-test.sh: faults:34 taken up at part 4 boots faults:4"
 	[ $r = 0 ] || { echo "$out"; cat "$tmp/calls"; } | tail -n 6 | sed 's/^/# /'
+	# Each boot that gets further starts the count of retries again.
+	faults_boot b1 "ok 1 sweep" "ok 2 hog" "# xhp.resume=3.1.2" STUB-EMU
+	cp "$tmp/b1" "$tmp/b2"
+	faults_boot b3 "# xhp.resume=3.2.0" STUB-EMU
+	cp "$tmp/b3" "$tmp/b4"
+	faults_boot b5 "${tail34[@]}"
+	out=$(XHP_EMU_RETRIES=1 run_resume faults 2) && r=0 || r=1
+	[ $r = 0 ] && { [ "$(wc -l <"$tmp/calls")" = 5 ] || r=1; }
+	result $r "xen-test.sh: XHP_EMU_RETRIES=1 allows one boot without progress after each that got further"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/calls"; } | tail -n 6 | sed 's/^/# /'
+	out=$(run_resume faults 2 xhp.resume=4.2.0) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -q "KERNEL_ARGS: xhp.resume=4.2.0 is the harness's own" && [ ! -f "$tmp/calls" ] || r=1; }
+	result $r "xen-test.sh: refuses xhp.resume= among the caller's kernel arguments, and boots nothing"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	out=$(XHP_EMU_RESUMES=x run_resume faults 2) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -q "XHP_EMU_RESUMES: a number of boots; got 'x'" && [ ! -f "$tmp/calls" ] || r=1; }
+	result $r "xen-test.sh: refuses XHP_EMU_RESUMES=x, and boots nothing"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
 	faults_boot b1 "# xhp.resume=3.1.2" STUB-EMU
 	out=$(XHP_EMU_RETRIES=0 run_resume hotplug 2) && r=1 || r=0
 	[ $r = 0 ] && { [ "$(wc -l <"$tmp/calls")" = 1 ] || r=1; }

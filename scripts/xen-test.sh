@@ -20,6 +20,9 @@
 #          patches tagged for stable), stock, v1,
 #          or mutant:NAME (see apply.sh)
 #
+# KERNEL_ARGS  more arguments for the tested kernel (not xhp.test=,
+#          xhp.cycles= or xhp.resume=: the harness's own)
+#
 # Prints one line: PASS|FAIL, what ran, how long, the reason, the log.
 # Exit status 0 on PASS.
 
@@ -92,6 +95,16 @@ case $abi in
 fifo) set -- "xen.fifo_events=1" "$@" ;;
 esac
 
+# The harness's own arguments are not the caller's to give: a hand-given
+# xhp.resume= would make the fault test skip work and pass.
+for x in "$@"; do
+	case $x in
+	xhp.test=* | xhp.cycles=* | xhp.resume=*) die "KERNEL_ARGS: $x is the harness's own (TEST, CYCLES, and taking up after an emulation fault)" ;;
+	esac
+done
+resumes=${XHP_EMU_RESUMES:-40}
+[[ $resumes =~ ^[0-9]+$ ]] || die "XHP_EMU_RESUMES: a number of boots; got '$resumes'"
+
 start=$SECONDS
 # XHP_IMAGE: a kernel built elsewhere (verify.sh: the user's tree), with
 # XHP_LOG_PREFIX in front of its log names.
@@ -152,13 +165,22 @@ esac
 # that did not is a retry from the same place.  The run passes only if
 # each of its parts passed in one of its boots ("ok P", not a skip).
 retries=${XHP_EMU_RETRIES:-2} try=0 emu=
-resumes=${XHP_EMU_RESUMES:-40} resumed=0 dead=0 resume= bootspec=$spec
-[[ $resumes =~ ^[0-9]+$ ]] || die "XHP_EMU_RESUMES: a number of boots; got '$resumes'"
+resumed=0 dead=0 resume= bootspec=$spec
+# An earlier run's killed boots are not this run's.
+rm -f "$log".emulation-*
 allparts=
 if [ "${#tests[@]}" = 1 ] && [ "${tests[0]}" = faults ]; then
 	allparts=1234
 	[ "$spec" = faults ] || allparts=${spec#faults:}
 fi
+# keep_dead N: the log of a killed boot, with its QEMU command and
+# monitor answer, as LOG.emulation-N.
+keep_dead() {
+	local f
+	for f in "" .cmd .monitor; do
+		[ ! -f "$log$f" ] || mv "$log$f" "$log.emulation-$1$f"
+	done
+}
 while :; do
 	note "$name: booting Xen ($guest) under QEMU${resume:+, the fault test taken up at $resume}"
 	boot_start=$SECONDS
@@ -173,8 +195,8 @@ while :; do
 	[ -z "$allparts" ] ||
 		tok=$(tr -d '\r' <"$log" | sed -n -E 's/^# xhp\.resume=([1-4](\.[0-9]+)+)$/\1/p' | tail -n 1)
 	if [ -n "$tok" ] && [ "$tok" != "$resume" ] && [ $resumed -lt "$resumes" ]; then
-		resumed=$((resumed + 1)) dead=$((dead + 1))
-		mv "$log" "$log.emulation-$dead"
+		resumed=$((resumed + 1)) dead=$((dead + 1)) try=0
+		keep_dead "$dead"
 		emu+="  emulation fault, taken up at xhp.resume=$tok: $why; log $log.emulation-$dead"$'\n'
 		note "$name: $why; taking the fault test up at $tok ($resumed of $resumes)"
 		resume=$tok
@@ -186,7 +208,7 @@ while :; do
 		break
 	fi
 	try=$((try + 1)) dead=$((dead + 1))
-	mv "$log" "$log.emulation-$dead"
+	keep_dead "$dead"
 	emu+="  emulation fault, run again${resume:+ from xhp.resume=$resume}: $why; log $log.emulation-$dead"$'\n'
 	note "$name: $why; running again ($try of $retries)"
 done
@@ -196,16 +218,20 @@ if [ $resumed -gt 0 ] && [ $ok = 0 ]; then
 	for ((k = 1; k <= dead; k++)); do logs+=("$log.emulation-$k"); done
 	for p in $(echo "$allparts" | grep -o .); do
 		cat "${logs[@]}" | tr -d '\r' | grep -a -E "^ok $p " | grep -a -v -q '# SKIP' || {
-			verdict="FAIL the fault test's part $p passed in none of its $((dead + 1)) boots (the last: ${verdict#* })"
+			line=${verdict%%$'\n'*}
+			verdict="FAIL the fault test's part $p passed in none of its $((dead + 1)) boots (the last: ${line#* })"
 			ok=1
 			break
 		}
 	done
 fi
+shown=$verdict
 [ -z "$emu" ] || verdict+=$'\n'"${emu%$'\n'}"
 echo "$verdict" >"$log.verdict"
 printf '%s %-6s %-4s %-4s %-10s %-18s boot+test %4ss total %4ss  %s\n' \
 	"${verdict%% *}" "$base" "$guest" "$cycles" "$spec" "$variant" \
 	$((SECONDS - boot_start)) $((SECONDS - start)) "$log"
-echo "$verdict" | sed -e '1s/^[A-Z]* /  /' -e '2,$s/^/  /' | head -n 60
+# The verdict's first 60 lines, and each killed boot's line after them.
+echo "$shown" | sed -e '1s/^[A-Z]* /  /' -e '2,$s/^/  /' | head -n 60
+[ -z "$emu" ] || echo "${emu%$'\n'}" | sed 's/^/  /'
 exit $ok
