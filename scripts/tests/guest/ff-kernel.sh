@@ -5,7 +5,7 @@ fake_debugfs
 mkdir -p "$XHP_DEBUGFS/fail_function/bind_ipi_to_irqhandler" \
 	"$XHP_DEBUGFS/fail_function/bind_virq_to_irqhandler"
 cpuhp_thread_dir() { mkdir -p "$FX/proc/20"; echo "$FX/proc/20"; }
-failing_online() {
+ff_online() {
 	ff=$XHP_DEBUGFS/fail_function
 	case $(cat "$ff/inject") in
 	bind_ipi_to_irqhandler) calls=$IPIS ;;
@@ -15,3 +15,4 @@ failing_online() {
 	echo 0 >"$ff/times"
 	return 1
 }
+failing_online() { ff_online; }

@@ -10,13 +10,6 @@
 cycles=2 IPIS=4 VIRQS=2
 failing_online() {
 	tick
-	ff=$XHP_DEBUGFS/fail_function
-	case $(cat "$ff/inject") in
-	bind_ipi_to_irqhandler) calls=$IPIS ;;
-	*) calls=$VIRQS ;;
-	esac
-	[ "$(cat "$ff/space")" -le "$calls" ] || return 0
-	echo 0 >"$ff/times"
-	return 1
+	ff_online
 }
 DIE_AT=${FF_DIE_AT:-15} roundtrip fail_function_binds
