@@ -54,15 +54,17 @@ for e in "${elems[@]}"; do
 	[ "$e" = "$t" ] || [[ $p =~ ^[1-9]+$ ]] ||
 		die "TEST:PARTS takes digits, as in faults:234; got '$e'"
 	# A test with parts lists them once, as "for part in NAME...": PARTS
-	# names only parts that exist.
+	# names only parts that exist.  tparts: the parts this boot runs.
+	nparts=$(awk '$1 == "for" && $2 == "part" && $3 == "in" {
+		for (i = 4; i <= NF && $i !~ /;$/; i++);
+		print i - 3; exit }' \
+		"$XHP_TOP/scripts/guest/$t.sh")
 	if [ -n "$p" ]; then
-		nparts=$(awk '$1 == "for" && $2 == "part" && $3 == "in" {
-			for (i = 4; i <= NF && $i !~ /;$/; i++);
-			print i - 3; exit }' \
-			"$XHP_TOP/scripts/guest/$t.sh")
 		[ -n "$nparts" ] || die "the test '$t' has no parts; drop ':$p'"
 		[[ $p =~ ^[1-$nparts]+$ ]] || die "the test '$t' has parts 1 to $nparts; got '$p'"
 	fi
+	tparts=$p
+	[ -n "$tparts" ] || [ -z "$nparts" ] || tparts=$(seq -s '' 1 "$nparts")
 	tests+=("$t")
 	# Its allowed blocks and the stock kernel's warning-level lines
 	# (verdict.sh), "-" for none; its kernel arguments (scripts/guest/
@@ -169,10 +171,7 @@ resumed=0 dead=0 resume= bootspec=$spec
 # An earlier run's killed boots are not this run's.
 rm -f "$log".emulation-*
 allparts=
-if [ "${#tests[@]}" = 1 ] && [ "${tests[0]}" = faults ]; then
-	allparts=1234
-	[ "$spec" = faults ] || allparts=${spec#faults:}
-fi
+[ "${#tests[@]}" != 1 ] || [ "${tests[0]}" != faults ] || allparts=$tparts
 # keep_dead N: the log of a killed boot, with its QEMU command and
 # monitor answer, as LOG.emulation-N.
 keep_dead() {

@@ -23,7 +23,8 @@
 # of them, e.g. 234; the default is all four.  The others are KTAP skips.
 #
 # After each unit of work that a part finished clean (a fail-nth site, an
-# out-of-channels attempt, a fail-knob attempt, a fail_function pass) the
+# out-of-channels attempt, a fail-knob attempt, a fail_function pass of
+# one bind helper) the
 # test prints "# xhp.resume=P.N...": the part and its counts so far.  A
 # boot that the emulation under the guest killed (a PVH dom0 under TCG,
 # emulation-fault.sh) is taken up from there: xen-test.sh boots again
