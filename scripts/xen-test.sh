@@ -190,9 +190,13 @@ while :; do
 	why=
 	[ $ok = 0 ] || why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" "$allowf") || why=
 	[ -n "$why" ] || break
+	# (A line of Xen's can follow a token's CR before its LF in an HVM
+	# run, where Xen's console and the domU's share the serial port; one
+	# in the token's text cut it.)
 	tok=
 	[ -z "$allparts" ] ||
-		tok=$(tr -d '\r' <"$log" | sed -n -E 's/^# xhp\.resume=([1-4](\.[0-9]+)+)$/\1/p' | tail -n 1)
+		tok=$(sed -E 's/\r\(XEN\) .*//' "$log" | tr -d '\r' |
+			sed -n -E 's/^# xhp\.resume=([1-4](\.[0-9]+)+)$/\1/p' | tail -n 1)
 	if [ -n "$tok" ] && [ "$tok" != "$resume" ] && [ $resumed -lt "$resumes" ]; then
 		resumed=$((resumed + 1)) dead=$((dead + 1)) try=0
 		keep_dead "$dead"
