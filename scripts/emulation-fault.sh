@@ -39,6 +39,8 @@
 #     FPU state lazily; or, with interrupts on, the first instruction
 #     where an interrupt could be taken: after "sti; hlt", or after the
 #     irq_enable call of pv_ops (patched to "sti");
+#   - in an HVM run, for a vCPU of the domU (dNvM, N > 0): RIP right
+#     after a hypercall's VMMCALL, as above;
 #   - Xen's code segment (e008) and a RIP in Xen's text (ffff82d0...) in
 #     a context of the vCPU that triple-faulted, for a vCPU of dom0 in a
 #     PVH run or of the domU (dNvM, N > 0) in an HVM run.
@@ -157,9 +159,6 @@ if echo "$dump" | grep -q '^(XEN) RIP: *e008:\[<ffff82d0' &&
 	echo "triple fault of a guest vCPU dumped with Xen's code segment (RIP $rip)"
 	exit 0
 fi
-# The domU does not trap RDTSC (tsc_mode="native").
-[ "$guest" = pvh ] || exit 1
-
 # Interrupts on or off (RFLAGS.IF): with them on, an event delivered at
 # RIP could fault too, but each kind below was seen so on the stock
 # kernel (the RDTSC and the x2APIC WRMSR) or in the series.
@@ -179,6 +178,23 @@ insns=$(echo "$dis" |
 prev=$(echo "$insns" | awk '$1 > 0' | tail -n 4)
 cur=$(echo "$insns" | awk '$1 == 0 { print $2; exit }')
 fn=$(addr2line -f -e "$vmlinux" "0x$rip" | head -n 1)
+# A hypercall: its VMMCALL exits to Xen, and the vCPU died on the
+# instruction after it (seen at the "ret" of 6.12's xen_hypercall_amd(),
+# 2026-12-04, in PVH dom0 with interrupts off and, in EVTCHNOP_close on
+# d0v0, on; the stock kernel too; 2026-12-05 in the PVHVM domU, d1v1
+# after VCPUOP_set_singleshot_timer, interrupts off: the same exit and
+# VMRUN back in Xen's SVM code).  With interrupts on, an event delivered
+# there could fault too, but a triple fault needs the delivery of the
+# double fault to fail as well: the IDT, GDT or #DF stack of a vCPU
+# that was taking interrupts a moment before, which no guest code
+# touches on the way back from a hypercall.
+if [ "$(echo "$prev" | tail -n 1)" = "3 vmmcall" ]; then
+	echo "triple fault right after a hypercall's VMMCALL (RIP $rip in $fn)"
+	exit 0
+fi
+# The other exits below: PVH dom0 only.  The domU does not trap RDTSC
+# (tsc_mode="native"), and it has not died of the others.
+[ "$guest" = pvh ] || exit 1
 # An FPU instruction at RIP: Xen loads a vCPU's FPU state lazily and
 # intercepts its first FPU instruction (#NM), which faults and runs
 # again after the exit (seen at the fnclex of restore_fpregs_from_fpstate()
@@ -207,18 +223,6 @@ fi
 # RDTSC ends at RIP too.
 if [ "$(echo "$prev" | paste -s -d " ")" = "5 rdtsc 3 nop 2 nop 1 nop" ]; then
 	echo "triple fault right after an emulated RDTSC (RIP $rip in $fn, rdtsc_ordered patched to lfence; rdtsc)"
-	exit 0
-fi
-# A hypercall: its VMMCALL exits to Xen as an RDTSC does, and the vCPU
-# died on the instruction after it (seen at the "ret" of 6.12's
-# xen_hypercall_amd(), 2026-12-04), with interrupts off and, in
-# EVTCHNOP_close on d0v0, on.  With interrupts on, an event delivered
-# there could fault too, but a triple fault needs the delivery of the
-# double fault to fail as well: the IDT, GDT or #DF stack of a vCPU
-# that was taking interrupts a moment before, which no guest code
-# touches on the way back from a hypercall.
-if [ "$(echo "$prev" | tail -n 1)" = "3 vmmcall" ]; then
-	echo "triple fault right after a hypercall's VMMCALL (RIP $rip in $fn)"
 	exit 0
 fi
 # A WRMSR to the x2APIC (MSRs 0x800-0x8ff, ECX in the dump), which Xen
