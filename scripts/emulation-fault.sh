@@ -56,21 +56,18 @@ guest=${3:?usage: $0 LOG VMLINUX GUEST [ALLOW_FILE]}
 allow_file=${4:-}
 [ -f "$log" ] && [ -f "$vmlinux" ] || exit 1
 
+# The serial console ends lines with CR LF, and a line of Xen's can cut
+# a guest's line in two (console.awk joins it again: "# xhp.resume=
+# 2.0.5.5\r(XEN) d1v0 Triple fault", make check of 2026-12-05).
 con=$(mktemp)
 trap 'rm -f "$con" "$con.before"' EXIT
-tr -d '\r' <"$log" >"$con"
+LC_ALL=C awk -f "$(dirname "$0")/console.awk" "$log" | tr -d '\r' >"$con"
 
 # Exits 1 if the console showed a bad line, a "not ok", or a test's word
 # that it failed before its "not ok" (faults.sh: "# xhp.failed") before
-# line $1, or in the guest's part of line $1: in an HVM run Xen's console
-# and the domU's share the serial port, and a line of Xen's can start in
-# the middle of a guest's ("# xhp.resume=2.0.5.5\r(XEN) d1v0 Triple
-# fault", make check of 2026-12-05).
+# line $1.
 clean_before() {
-	{
-		head -n $(($1 - 1)) "$con"
-		sed -n "$1s/(XEN) .*//p" "$con" | grep -a .
-	} >"$con.before"
+	head -n $(($1 - 1)) "$con" >"$con.before"
 	grep -a -q -E '^(not ok |# xhp\.failed$)' "$con.before" && exit 1
 	"$(dirname "$0")/verdict.sh" "$con.before" 0 $allow_file | grep -q '^  console:' && exit 1
 	return 0
@@ -144,9 +141,9 @@ pvh) vcpu='d0v' ;;
 hvm) vcpu='d[1-9][0-9]*v' ;;
 *) exit 1 ;;
 esac
-at=$(grep -a -n -m1 -E '\(XEN\) d[0-9]+v[0-9]+ Triple fault' "$con" | cut -d: -f1)
+at=$(grep -a -n -m1 -E '^\(XEN\) d[0-9]+v[0-9]+ Triple fault' "$con" | cut -d: -f1)
 [ -n "$at" ] || exit 1
-dump=$(sed -n "$at,$((at + 8))p" "$con" | sed -E '1s/^.*(\(XEN\) d[0-9]+v[0-9]+ Triple fault)/\1/')
+dump=$(sed -n "$at,$((at + 8))p" "$con")
 id=$(echo "$dump" | head -n 1 | sed -n 's/^(XEN) \(d[0-9]*v[0-9]*\) Triple fault.*/\1/p')
 [[ $id =~ ^${vcpu}[0-9]+$ ]] || exit 1
 

@@ -190,12 +190,10 @@ while :; do
 	why=
 	[ $ok = 0 ] || why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" "$allowf") || why=
 	[ -n "$why" ] || break
-	# (A line of Xen's can follow a token's CR before its LF in an HVM
-	# run, where Xen's console and the domU's share the serial port; one
-	# in the token's text cut it.)
+	# (A line of Xen's can cut the token's line in two: console.awk.)
 	tok=
 	[ -z "$allparts" ] ||
-		tok=$(sed -E 's/\r\(XEN\) .*//' "$log" | tr -d '\r' |
+		tok=$(LC_ALL=C awk -f "$XHP_TOP/scripts/console.awk" "$log" | tr -d '\r' |
 			sed -n -E 's/^# xhp\.resume=([1-4](\.[0-9]+)+)$/\1/p' | tail -n 1)
 	if [ -n "$tok" ] && [ "$tok" != "$resume" ] && [ $resumed -lt "$resumes" ]; then
 		resumed=$((resumed + 1)) dead=$((dead + 1)) try=0
