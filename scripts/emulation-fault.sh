@@ -56,9 +56,10 @@ guest=${3:?usage: $0 LOG VMLINUX GUEST [ALLOW_FILE]}
 allow_file=${4:-}
 [ -f "$log" ] && [ -f "$vmlinux" ] || exit 1
 
-# The serial console ends lines with CR LF, and a line of Xen's can cut
-# a guest's line in two (console.awk joins it again: "# xhp.resume=
-# 2.0.5.5\r(XEN) d1v0 Triple fault", make check of 2026-12-05).
+# The serial console ends lines with CR LF, and a line of Xen's or
+# dom0's can cut a guest's line in two (console.awk joins it again:
+# "# xhp.resume=2.0.5.5\r(XEN) d1v0 Triple fault", make check of
+# 2026-12-05).
 con=$(mktemp)
 trap 'rm -f "$con" "$con.before"' EXIT
 LC_ALL=C awk -f "$(dirname "$0")/console.awk" "$log" | tr -d '\r' >"$con"

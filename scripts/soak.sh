@@ -117,7 +117,7 @@ for r in "${runs[@]}"; do
 		: "${got:=0}" "${tried:=0}"
 		writers=$((writers + tried))
 		# A boot that did not get to the count: its cycles verified so far
-		# (console.awk: a line of Xen's can cut the count's line in two).
+		# (console.awk: a line of Xen's or dom0's can cut the count's line in two).
 		[ "$got" != 0 ] || [ ! -f "$log" ] ||
 			got=$(LC_ALL=C awk -f "$XHP_TOP/scripts/console.awk" "$log" | tr -d '\r' |
 				sed -n -E 's/.*# hot-plug cycles verified so far: ([0-9]+)$/\1/p' | tail -n 1)

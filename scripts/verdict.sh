@@ -42,8 +42,8 @@ for f in "${allows[@]}" "${warns[@]}"; do
 	[ "$f" = - ] || [ -f "$f" ] || { echo "FAIL verdict.sh: no file $f"; exit 1; }
 done
 
-# The serial console ends lines with CR LF, and a line of Xen's can cut
-# a guest's line in two (console.awk joins it again).
+# The serial console ends lines with CR LF, and a line of Xen's or
+# dom0's can cut a guest's line in two (console.awk joins it again).
 con=$(mktemp)
 trap 'rm -f "$con"' EXIT
 LC_ALL=C awk -f "$(dirname "$0")/console.awk" "$log" | tr -d '\r' >"$con"

@@ -190,7 +190,7 @@ while :; do
 	why=
 	[ $ok = 0 ] || why=$("$XHP_TOP/scripts/emulation-fault.sh" "$log" "$img/vmlinux" "$guest" "$allowf") || why=
 	[ -n "$why" ] || break
-	# (A line of Xen's can cut the token's line in two: console.awk.)
+	# (A line of Xen's or dom0's can cut the token's line in two: console.awk.)
 	tok=
 	[ -z "$allparts" ] ||
 		tok=$(LC_ALL=C awk -f "$XHP_TOP/scripts/console.awk" "$log" | tr -d '\r' |
