@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
-# A serial console log with each line whole:
+# A serial console log with each line whole and without its CRs (the
+# serial console ends lines with CR LF):
 #
-#   LC_ALL=C awk -f scripts/console.awk LOG | tr -d '\r'
+#   LC_ALL=C awk -f scripts/console.awk LOG
 #
 # Several writers share the serial port: Xen ("(XEN) ..."), and in an
 # HVM run dom0, which prints its own lines ("xhp-dom0: ...") and relays
@@ -28,6 +29,11 @@ function other(s) {
 	return match(s, /\(XEN\) |xhp-dom0: |xhp-host: /) ? RSTART : 0
 }
 
+function out(s) {
+	gsub(/\r/, "", s)
+	print s
+}
+
 {
 	if (pend != "" && other($0) == 1) {
 		cut[++n] = $0
@@ -43,15 +49,15 @@ function other(s) {
 	}
 	if (i > 1)
 		line = substr(line, i)
-	print line
+	out(line)
 	for (k = 1; k <= n; k++)
-		print cut[k]
+		out(cut[k])
 	n = 0
 }
 
 END {
 	if (pend != "")
-		print pend
+		out(pend)
 	for (k = 1; k <= n; k++)
-		print cut[k]
+		out(cut[k])
 }

@@ -56,13 +56,13 @@ guest=${3:?usage: $0 LOG VMLINUX GUEST [ALLOW_FILE]}
 allow_file=${4:-}
 [ -f "$log" ] && [ -f "$vmlinux" ] || exit 1
 
-# The serial console ends lines with CR LF, and a line of Xen's or
-# dom0's can cut a guest's line in two (console.awk joins it again:
+# The console without CRs, each line whole: a line of Xen's or dom0's
+# can cut a guest's line in two (console.awk joins it again:
 # "# xhp.resume=2.0.5.5\r(XEN) d1v0 Triple fault", make check of
 # 2026-12-05).
 con=$(mktemp)
 trap 'rm -f "$con" "$con.before"' EXIT
-LC_ALL=C awk -f "$(dirname "$0")/console.awk" "$log" | tr -d '\r' >"$con"
+LC_ALL=C awk -f "$(dirname "$0")/console.awk" "$log" >"$con"
 
 # Exits 1 if the console showed a bad line, a "not ok", or a test's word
 # that it failed before its "not ok" (faults.sh: "# xhp.failed") before

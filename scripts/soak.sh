@@ -119,7 +119,7 @@ for r in "${runs[@]}"; do
 		# A boot that did not get to the count: its cycles verified so far
 		# (console.awk: a line of Xen's or dom0's can cut the count's line in two).
 		[ "$got" != 0 ] || [ ! -f "$log" ] ||
-			got=$(LC_ALL=C awk -f "$XHP_TOP/scripts/console.awk" "$log" | tr -d '\r' |
+			got=$(LC_ALL=C awk -f "$XHP_TOP/scripts/console.awk" "$log" |
 				sed -n -E 's/.*# hot-plug cycles verified so far: ([0-9]+)$/\1/p' | tail -n 1)
 		verified=$((verified + ${got:-0}))
 		[ "$result" != PASS ] || break

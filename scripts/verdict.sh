@@ -42,11 +42,11 @@ for f in "${allows[@]}" "${warns[@]}"; do
 	[ "$f" = - ] || [ -f "$f" ] || { echo "FAIL verdict.sh: no file $f"; exit 1; }
 done
 
-# The serial console ends lines with CR LF, and a line of Xen's or
-# dom0's can cut a guest's line in two (console.awk joins it again).
+# The console without CRs, each line whole: a line of Xen's or dom0's
+# can cut a guest's line in two (console.awk joins it again).
 con=$(mktemp)
 trap 'rm -f "$con"' EXIT
-LC_ALL=C awk -f "$(dirname "$0")/console.awk" "$log" | tr -d '\r' >"$con"
+LC_ALL=C awk -f "$(dirname "$0")/console.awk" "$log" >"$con"
 
 # What counts as a failure on the console: the header of a report (hdr,
 # which counts even inside an allowed block) or one of its lines.

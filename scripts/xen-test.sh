@@ -193,7 +193,7 @@ while :; do
 	# (A line of Xen's or dom0's can cut the token's line in two: console.awk.)
 	tok=
 	[ -z "$allparts" ] ||
-		tok=$(LC_ALL=C awk -f "$XHP_TOP/scripts/console.awk" "$log" | tr -d '\r' |
+		tok=$(LC_ALL=C awk -f "$XHP_TOP/scripts/console.awk" "$log" |
 			sed -n -E 's/^# xhp\.resume=([1-4](\.[0-9]+)+)$/\1/p' | tail -n 1)
 	if [ -n "$tok" ] && [ "$tok" != "$resume" ] && [ $resumed -lt "$resumes" ]; then
 		resumed=$((resumed + 1)) dead=$((dead + 1)) try=0
