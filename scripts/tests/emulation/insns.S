@@ -140,3 +140,14 @@ xen_idle:
 	hlt				/* 0x7d */
 	ret				/* 0x7e */
 	.size	xen_idle, . - xen_idle
+
+/* The start of lockdep's match_held_lock(): a push right after the call,
+ * no instruction that exits to Xen */
+	.globl	match_held_lock
+	.type	match_held_lock, @function
+match_held_lock:
+	push	%rbx			/* 0x7f */
+	mov	%rdi, %rbx		/* 0x80 */
+	pop	%rbx			/* 0x83 */
+	ret				/* 0x84 */
+	.size	match_held_lock, . - match_held_lock
