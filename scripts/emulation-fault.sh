@@ -118,17 +118,28 @@ fi
 # kernel, 2026-12-04, a FIFO PVH dom0: Xen's CPU0 there, CPUs 1 and 2
 # halted in Xen's idle loop, CPU3 in dom0's user mode, right after Xen
 # printed "d0v2: upcall vector f3" for CPU 2's bring-up).  Whether Xen
-# answered is verdict.sh's judgement of the hang.  Xen's symbols:
-# XHP_XEN_SYMS (Debian's /boot/xen-4.17-amd64.efi has them).
+# answered is verdict.sh's judgement of the hang.  Where xen-boot.sh
+# asked the monitor a second time ("QEMU's monitor 5 s later:"), that
+# CPU must be there again, interrupts off.  Xen's symbols: XHP_XEN_SYMS
+# (Debian's /boot/xen-4.17-amd64.efi has them).
 deaf=$("$(dirname "$0")/verdict.sh" "$con" 124 $allow_file | head -n 1 |
 	sed -n -E "s/.*Xen did not answer its debug keys \(no line of Xen's after console line ([0-9]+)\).*/\1/p")
 if [ -n "$deaf" ]; then
 	clean_before $((deaf + 1))
 	xsyms=${XHP_XEN_SYMS:-/boot/xen-4.17-amd64.efi}
 	[ -f "$xsyms" ] || exit 1
-	for cpu in $(grep -a -m1 "^xhp-host: QEMU's monitor: CPU" "$con" | sed -e "s/^xhp-host: QEMU's monitor: //" -e 's/;.*//' |
-		tr ',' '\n' | sed -n -E 's/^ *CPU([0-9]+) e008:([0-9a-f]+) IF0 .*/\1:\2/p'); do
-		if [ "$(sym_at "$xsyms" "${cpu#*:}" | cut -d' ' -f2)" = serial_tx_interrupt ]; then
+	# in_tx LINE: "N:RIP" of each CPU that LINE (a monitor line of the
+	# console) has in serial_tx_interrupt, interrupts off.
+	in_tx() {
+		local c
+		for c in $(echo "$1" | sed -e "s/^xhp-host: QEMU's monitor[^:]*: //" -e 's/;.*//' |
+			tr ',' '\n' | sed -n -E 's/^ *CPU([0-9]+) e008:([0-9a-f]+) IF0 .*/\1:\2/p'); do
+			[ "$(sym_at "$xsyms" "${c#*:}" | cut -d' ' -f2)" != serial_tx_interrupt ] || echo "$c"
+		done
+	}
+	later=$(grep -a -m1 -E "^xhp-host: QEMU's monitor [0-9.]+ s later: CPU" "$con") || true
+	for cpu in $(in_tx "$(grep -a -m1 "^xhp-host: QEMU's monitor: CPU" "$con")"); do
+		if [ -z "$later" ] || in_tx "$later" | grep -q "^${cpu%%:*}:"; then
 			echo "silent hang: Xen's CPU${cpu%%:*} spinning in serial_tx_interrupt with interrupts off (RIP ${cpu#*:}), Xen deaf to its debug keys"
 			exit 0
 		fi

@@ -834,19 +834,22 @@ boot_tests() {
 		srv = socket.socket(socket.AF_UNIX)
 		srv.bind(sys.argv[1])
 		srv.listen(1)
-		conn, _ = srv.accept()
-		conn.sendall(b"QEMU stub monitor\r\n(qemu) ")
-		conn.recv(100)
-		conn.sendall(b"i\x1b[Kinfo registers -a\r\nCPU#0\r\nRIP=ffff82d040203f10 RFL=00000002 [-------] CPL=0 II=0 A20=1 SMM=0 HLT=0\r\n"
-		             b"RAX=0000000000000000\r\nCS =e008 0000000000000000 ffffffff 00af9b00 DPL=0 CS64 [-RA]\r\n"
-		             b"CPU#1\r\nRIP=ffffffff810559a6 RFL=00000246 [---Z-P-] CPL=0 II=0 A20=1 SMM=0 HLT=1\r\n"
-		             b"CS =0010 0000000000000000 ffffffff 00af9b00 DPL=0 CS64 [-RA]\r\n(qemu) ")
+		# Each answer has CPU0 one instruction on (a CPU still running).
+		for rip in (b"ffff82d040203f10", b"ffff82d040203f12"):
+		    conn, _ = srv.accept()
+		    conn.sendall(b"QEMU stub monitor\r\n(qemu) ")
+		    conn.recv(100)
+		    conn.sendall(b"i\x1b[Kinfo registers -a\r\nCPU#0\r\nRIP=" + rip + b" RFL=00000002 [-------] CPL=0 II=0 A20=1 SMM=0 HLT=0\r\n"
+		                 b"RAX=0000000000000000\r\nCS =e008 0000000000000000 ffffffff 00af9b00 DPL=0 CS64 [-RA]\r\n"
+		                 b"CPU#1\r\nRIP=ffffffff810559a6 RFL=00000246 [---Z-P-] CPL=0 II=0 A20=1 SMM=0 HLT=1\r\n"
+		                 b"CS =0010 0000000000000000 ffffffff 00af9b00 DPL=0 CS64 [-RA]\r\n(qemu) ")
+		    conn.close()
 	EOF
 	: >"$tmp/bzImage"
 	: >"$tmp/initrd"
 	boot() {
 		STUB=$1 STUB_DIR=$tmp XHP_QEMU=$tmp/qemu XHP_CACHE=$tmp/cache XHP_TIMEOUT=60 XHP_SILENT=3 \
-			XHP_KEY_GAP=0.1 XHP_DUMP_GRACE=2 XHP_GRACE=5 "$XHP_TOP/scripts/xen-boot.sh" pv "$tmp/bzImage" "$tmp/initrd" "$tmp/$1.log" 2>/dev/null
+			XHP_KEY_GAP=0.1 XHP_DUMP_GRACE=2 XHP_GRACE=5 XHP_MONITOR_GAP=1 "$XHP_TOP/scripts/xen-boot.sh" pv "$tmp/bzImage" "$tmp/initrd" "$tmp/$1.log" 2>/dev/null
 	}
 	boot silent && rc=0 || rc=$?
 	out=$("$XHP_TOP/scripts/verdict.sh" "$tmp/silent.log" "$rc") || true
@@ -862,6 +865,12 @@ boot_tests() {
 		grep -q "^xhp-host: QEMU's monitor: CPU0 e008:ffff82d040203f10 IF0 HLT0, CPU1 0010:ffffffff810559a6 IF1 HLT1; their registers in silent-monitor.log.monitor$" "$tmp/silent-monitor.log" &&
 		grep -q '^CPU#1$' "$tmp/silent-monitor.log.monitor" && r=0 || r=1
 	result $r "xen-boot.sh: a silent hang asks QEMU's monitor for each CPU's registers and names their CS:RIP, IF and HLT"
+	[ $r = 0 ] || { echo "rc $rc"; cat "$tmp/silent-monitor.log" "$tmp/silent-monitor.log.monitor"; } | tail -n 6 | sed 's/^/# /'
+	# Asked again XHP_MONITOR_GAP s later, both answers kept, in order.
+	grep -q "^xhp-host: QEMU's monitor 1 s later: CPU0 e008:ffff82d040203f12 IF0 HLT0, CPU1 0010:ffffffff810559a6 IF1 HLT1; their registers in silent-monitor.log.monitor$" "$tmp/silent-monitor.log" &&
+		[ "$(grep -c '^CPU#1$' "$tmp/silent-monitor.log.monitor")" = 2 ] &&
+		[ "$(grep -o 'RIP=ffff82d040203f1.' "$tmp/silent-monitor.log.monitor" | tr -d '\r' | paste -s -d ' ')" = "RIP=ffff82d040203f10 RIP=ffff82d040203f12" ] && r=0 || r=1
+	result $r "xen-boot.sh: a silent hang asks QEMU's monitor again XHP_MONITOR_GAP s later and keeps both answers"
 	[ $r = 0 ] || { echo "rc $rc"; cat "$tmp/silent-monitor.log" "$tmp/silent-monitor.log.monitor"; } | tail -n 6 | sed 's/^/# /'
 	boot silent-dom0 && rc=0 || rc=$?
 	# The keys came while dom0 still printed (30 lines in 15 s), not after.

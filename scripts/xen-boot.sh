@@ -29,8 +29,9 @@
 # the keys, instead of at the hard timeout (if it began XHP_SILENT
 # seconds before that); before QEMU is stopped, its monitor (a socket)
 # is asked where each of Xen's physical CPUs is ("info registers -a",
-# kept as LOG.monitor), which still tells something when Xen does not
-# answer its keys.  In the HVM runs the lines of dom0's watcher
+# twice, XHP_MONITOR_GAP seconds (5) apart, both kept in LOG.monitor),
+# which still tells something when Xen does not answer its keys: a CPU
+# at the same place both times may be stuck there.  In the HVM runs the lines of dom0's watcher
 # (xhp-dom0:) do not count: the domU's silence does.  XHP_QEMU
 # replaces qemu-system-x86_64 (selftest boot).
 
@@ -212,7 +213,7 @@ keys='0 q r e d'
 # an end of file and the keys can be written into it at any time.
 mkfifo "$io/serial-in"
 exec {keyfd}<>"$io/serial-in"
-dumped= why= keypid= mon_line=
+dumped= why= keypid= mon_lines=
 dump() {
 	local k
 	dumped=$(wc -l <"$log")
@@ -230,15 +231,15 @@ dump() {
 # The log exists, empty, before the watch below first reads it: QEMU's
 # redirection opens it in the background, maybe later.
 : >"$log"
-# ask_monitor: QEMU's registers of each CPU into LOG.monitor, and a line
-# on the console saying where each CPU was ("CPU0 e008:RIP IF0 HLT0":
-# code segment, RIP, RFLAGS.IF, halted), or that the monitor did not
-# answer.
+# ask_monitor [WHEN]: QEMU's registers of each CPU appended to
+# LOG.monitor, and a line for the console saying where each CPU was
+# ("CPU0 e008:RIP IF0 HLT0": code segment, RIP, RFLAGS.IF, halted), or
+# that the monitor did not answer; WHEN (" 5 s later") follows "monitor".
 ask_monitor() {
-	local cpus
-	rm -f "$log.monitor"
-	if timeout 20 python3 "$XHP_TOP/scripts/qemu-monitor.py" "$io/monitor" 'info registers -a' >"$log.monitor" 2>&1; then
-		cpus=$(tr -d '\r' <"$log.monitor" | awk '
+	local cpus ans=$io/monitor-answer
+	if timeout 20 python3 "$XHP_TOP/scripts/qemu-monitor.py" "$io/monitor" 'info registers -a' >"$ans" 2>&1; then
+		cat "$ans" >>"$log.monitor"
+		cpus=$(tr -d '\r' <"$ans" | awk '
 			/^CPU#[0-9]+/ { c = substr($1, 5) }
 			/^[RE]IP=/ {
 				rip = substr($1, 5); fl = "0"; h = "?"
@@ -255,11 +256,12 @@ ask_monitor() {
 				printf "%sCPU%s %s:%s IF%d HLT%s", sep, c, substr(cs, length(cs) - 3), rip, ifl, h
 				sep = ", "
 			}')
-		mon_line="xhp-host: QEMU's monitor: ${cpus:-no CPU found}; their registers in $(basename "$log").monitor"
+		mon_lines+="xhp-host: QEMU's monitor${1:-}: ${cpus:-no CPU found}; their registers in $(basename "$log").monitor"$'\n'
 	else
-		mon_line="xhp-host: QEMU's monitor did not answer 'info registers -a' in 20 s"
+		mon_lines+="xhp-host: QEMU's monitor${1:-} did not answer 'info registers -a' in 20 s"$'\n'
 	fi
 }
+monitor_gap=${XHP_MONITOR_GAP:-5}
 
 "${cmd[@]}" <"$io/serial-in" >"$log" 2>&1 &
 qemu=$!
@@ -289,7 +291,12 @@ while kill -0 "$qemu" 2>/dev/null; do
 		grace=$dump_grace
 	fi
 	if [ -n "$ended" ] && [ $((SECONDS - ended)) -ge "$grace" ]; then
-		[ -z "$hung" ] || ask_monitor
+		if [ -n "$hung" ]; then
+			rm -f "$log.monitor"
+			ask_monitor
+			sleep "$monitor_gap"
+			ask_monitor " $monitor_gap s later"
+		fi
 		kill "$qemu" 2>/dev/null
 		break
 	fi
@@ -308,5 +315,5 @@ qemu_crash_line "$rc" >>"$log"
 [ -z "$hung" ] || rc=124
 [ -z "$dumped" ] ||
 	echo "xhp-host: Xen's debug keys 0 q r e d sent after console line $dumped: $why" >>"$log"
-[ -z "$mon_line" ] || echo "$mon_line" >>"$log"
+printf '%s' "$mon_lines" >>"$log"
 exit $rc
