@@ -869,6 +869,7 @@ boot_tests() {
 	# Asked again XHP_MONITOR_GAP s later, both answers kept, in order.
 	grep -q "^xhp-host: QEMU's monitor 1 s later: CPU0 e008:ffff82d040203f12 IF0 HLT0, CPU1 0010:ffffffff810559a6 IF1 HLT1; their registers in silent-monitor.log.monitor$" "$tmp/silent-monitor.log" &&
 		[ "$(grep -c '^CPU#1$' "$tmp/silent-monitor.log.monitor")" = 2 ] &&
+		grep -qx "# QEMU's monitor 1 s later:" "$tmp/silent-monitor.log.monitor" &&
 		[ "$(grep -o 'RIP=ffff82d040203f1.' "$tmp/silent-monitor.log.monitor" | tr -d '\r' | paste -s -d ' ')" = "RIP=ffff82d040203f10 RIP=ffff82d040203f12" ] && r=0 || r=1
 	result $r "xen-boot.sh: a silent hang asks QEMU's monitor again XHP_MONITOR_GAP s later and keeps both answers"
 	[ $r = 0 ] || { echo "rc $rc"; cat "$tmp/silent-monitor.log" "$tmp/silent-monitor.log.monitor"; } | tail -n 6 | sed 's/^/# /'

@@ -31,9 +31,9 @@
 # is asked where each of Xen's physical CPUs is ("info registers -a",
 # twice, XHP_MONITOR_GAP seconds (5) apart, both kept in LOG.monitor),
 # which still tells something when Xen does not answer its keys: a CPU
-# at the same place both times may be stuck there.  In the HVM runs the lines of dom0's watcher
-# (xhp-dom0:) do not count: the domU's silence does.  XHP_QEMU
-# replaces qemu-system-x86_64 (selftest boot).
+# at the same place both times may be stuck there.  In the HVM runs
+# the lines of dom0's watcher (xhp-dom0:) do not count: the domU's
+# silence does.  XHP_QEMU replaces qemu-system-x86_64 (selftest boot).
 
 . "$(dirname "$0")/lib.sh"
 
@@ -238,6 +238,7 @@ dump() {
 ask_monitor() {
 	local cpus ans=$io/monitor-answer
 	if timeout 20 python3 "$XHP_TOP/scripts/qemu-monitor.py" "$io/monitor" 'info registers -a' >"$ans" 2>&1; then
+		[ -z "${1:-}" ] || echo "# QEMU's monitor$1:" >>"$log.monitor"
 		cat "$ans" >>"$log.monitor"
 		cpus=$(tr -d '\r' <"$ans" | awk '
 			/^CPU#[0-9]+/ { c = substr($1, 5) }
