@@ -922,7 +922,7 @@ soak_tests() {
 	EOF
 	chmod +x "$tmp/xen-test.sh"
 	soak() {
-		STUB_DIR=$tmp XHP_XEN_TEST=$tmp/xen-test.sh XHP_SOAK_IMAGE=abc-123 \
+		STUB_DIR=$tmp XHP_XEN_TEST=$tmp/xen-test.sh XHP_SOAK_IMAGE=${XHP_SOAK_IMAGE:-abc-123} \
 			XHP_SOAK_LEDGER=$tmp/ledger "$XHP_TOP/scripts/soak.sh" "$@" 2>&1
 	}
 	out=$(STUB_RESULT=PASS STUB_KTAP="# hot-plug cycles: 198 verified in order or random order, 204 attempted by the concurrent writers (3 CPUs)" \
@@ -967,21 +967,76 @@ soak_tests() {
 		STUB_KTAP_2="$(printf '%s\n' "$p34" "[ 9.1] xen:events: Dropping pending event for port 6")" STUB_VERDICT_2="$emu" \
 		STUB_RESULT_3=PASS STUB_KTAP_3="# hot-plug cycles: 126 verified in order or random order, 126 attempted by the concurrent writers (3 CPUs)" \
 		soak 6.1 200 pvh@fifo) && r=0 || r=1
-	[ $r = 0 ] && { echo "$out" | grep -qE ' pvh +fifo +200 +126 +1 +PASS +[0-9]+ +2$' &&
+	[ $r = 0 ] && { echo "$out" | grep -qE ' pvh +fifo +200 +126 +1 +PASS +[0-9]+ +2 +0$' &&
 		[ "$(tr '\n' ' ' <"$tmp/cycles")" = "34 27 21 " ] && [ -f "$tmp/6.1-pvh-hotplug@fifo.log.soak-emulation-2" ] || r=1; }
 	result $r "soak.sh: two boots the emulation killed after 40 and 34 cycles, then 126 in a passing boot: a PASS row of 200, EMU 2"
 	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
 	rm -f "$tmp/cycles"
 	out=$(STUB_RESULT=FAIL STUB_KTAP="$p40" soak 6.1 200 pvh@2l) && r=1 || r=0
-	[ $r = 0 ] && { echo "$out" | grep -qE ' pvh +2l +40 +0 +0 +FAIL +[0-9]+ +0$' && [ "$(wc -l <"$tmp/cycles")" = 1 ] || r=1; }
+	[ $r = 0 ] && { echo "$out" | grep -qE ' pvh +2l +40 +0 +0 +FAIL +[0-9]+ +0 +0$' && [ "$(wc -l <"$tmp/cycles")" = 1 ] || r=1; }
 	result $r "soak.sh: a red boot that did not die of the emulation ends the soak: a FAIL row with its 40 cycles so far"
 	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
 	rm -f "$tmp/cycles"
 	out=$(XHP_SOAK_EMU_MAX=1 STUB_RESULT=FAIL STUB_KTAP="$p34" STUB_VERDICT_1="$emu" STUB_VERDICT_2="$emu" \
 		STUB_RESULT_3=PASS soak 6.1 200 pv@fifo) && r=1 || r=0
-	[ $r = 0 ] && { echo "$out" | grep -qE ' pv +fifo +68 +0 +0 +FAIL +[0-9]+ +2$' && [ "$(wc -l <"$tmp/cycles")" = 2 ] || r=1; }
+	[ $r = 0 ] && { echo "$out" | grep -qE ' pv +fifo +68 +0 +0 +FAIL +[0-9]+ +2 +0$' && [ "$(wc -l <"$tmp/cycles")" = 2 ] || r=1; }
 	result $r "soak.sh: a second boot killed by the emulation with XHP_SOAK_EMU_MAX=1 is a FAIL row, no third boot"
 	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	# A soak in sittings (XHP_SOAK_PART): a PART row each, the rest asked
+	# for next time, and the totals in the row that ends it.
+	local c80 c40 hvm
+	c80="# hot-plug cycles: 80 verified in order or random order, 80 attempted by the concurrent writers (1 CPUs)"
+	c40="# hot-plug cycles: 40 verified in order or random order, 40 attempted by the concurrent writers (1 CPUs)"
+	hvm=' 6.1  hvm   2l  '
+	rm -f "$tmp/cycles" "$tmp/ledger"
+	out=$(XHP_SOAK_PART=80 STUB_RESULT=PASS STUB_KTAP="$c80" soak 6.1 200 hvm@2l) && r=0 || r=1
+	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +80 +80 +0 +PART +[0-9]+ +0 +0$" && [ "$(cat "$tmp/cycles")" = 40 ] || r=1; }
+	result $r "soak.sh: a sitting of XHP_SOAK_PART=80 of 200 asks for 40 test cycles in the domU, passes, and is a PART row"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	rm -f "$tmp/cycles"
+	out=$(XHP_SOAK_PART=80 STUB_RESULT=PASS STUB_KTAP="$c80" soak 6.1 200 hvm@2l) && r=0 || r=1
+	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +80 +80 +0 +PART +[0-9]+ +0 +1$" &&
+		echo "$out" | grep -q '80 hot-plug cycles verified in 1 earlier sitting' && [ "$(cat "$tmp/cycles")" = 40 ] || r=1; }
+	result $r "soak.sh: a second sitting of 80 takes the first as done: another PART row, PARTS 1"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	rm -f "$tmp/cycles"
+	out=$(STUB_RESULT=PASS STUB_KTAP="$c40" soak 6.1 200 hvm@2l) && r=0 || r=1
+	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +200 +200 +0 +PASS +[0-9]+ +0 +2$" && [ "$(cat "$tmp/cycles")" = 20 ] || r=1; }
+	result $r "soak.sh: the last sitting verifies the other 40 and ends the soak: a PASS row of the totals, 200 cycles, PARTS 2"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	rm -f "$tmp/cycles"
+	out=$(XHP_SOAK_AGAIN=1 XHP_SOAK_PART=80 STUB_RESULT=PASS STUB_KTAP="$c80" soak 6.1 200 hvm@2l) && r=0 || r=1
+	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +80 +80 +0 +PART +[0-9]+ +0 +0$" || r=1; }
+	result $r "soak.sh: the PART rows before a PASS row are not taken again: a new soak's first sitting, PARTS 0"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	rm -f "$tmp/cycles"
+	out=$(XHP_SOAK_IMAGE=other-123 STUB_RESULT=PASS STUB_KTAP="$c40" soak 6.1 200 hvm@2l) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +40 +40 +0 +FAIL +[0-9]+ +0 +0$" && [ "$(cat "$tmp/cycles")" = 100 ] || r=1; }
+	result $r "soak.sh: a PART row of another image is not taken: 100 test cycles asked, 40 verified, a FAIL row"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	rm -f "$tmp/cycles"
+	out=$(XHP_SOAK_AGAIN=1 XHP_SOAK_PART=80 STUB_RESULT=PASS STUB_KTAP="$c40" soak 6.1 200 hvm@2l) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +120 +120 +0 +FAIL +[0-9]+ +0 +1$" || r=1; }
+	result $r "soak.sh: a sitting that verifies 40 of its 80 is a FAIL row of the totals (120 with its PART row)"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	rm -f "$tmp/cycles"
+	out=$(XHP_SOAK_AGAIN=1 XHP_SOAK_PART=80 STUB_RESULT=PASS STUB_KTAP="$c80" soak 6.1 200 hvm@2l) && r=0 || r=1
+	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +80 +80 +0 +PART +[0-9]+ +0 +0$" || r=1; }
+	result $r "soak.sh: after a FAIL row a soak starts afresh: PARTS 0"
+	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	rm -f "$tmp/cycles"
+	local rows
+	rows=$(wc -l <"$tmp/ledger")
+	out=$(XHP_SOAK_AGAIN=1 soak 6.1 80 hvm@2l) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -q 'verified 80 hot-plug cycles, HOTPLUGS is 80: ask for more than 80' &&
+		[ ! -f "$tmp/cycles" ] && [ "$(wc -l <"$tmp/ledger")" = "$rows" ] || r=1; }
+	result $r "soak.sh: HOTPLUGS no more than its PART rows verified is refused, nothing run, no row"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
+	out=$(XHP_SOAK_PART=0 soak 6.1 200 hvm@2l) && r=1 || r=0
+	[ $r = 0 ] && { echo "$out" | grep -q "XHP_SOAK_PART: the hot-plug cycles" &&
+		[ ! -f "$tmp/cycles" ] && [ "$(wc -l <"$tmp/ledger")" = "$rows" ] || r=1; }
+	result $r "soak.sh: a bad XHP_SOAK_PART is refused, nothing run, no row"
+	[ $r = 0 ] || echo "$out" | tail -n 3 | sed 's/^/# /'
 	rm -rf "$tmp"
 }
 

@@ -27,15 +27,25 @@
 # deaths (default HOTPLUGS / 20).  Only the last boot ran the test's
 # final checks (writers, load, the Xen lines before and after).
 #
+# A soak longer than a sitting can be done in parts: XHP_SOAK_PART=N
+# has this sitting verify N more hot-plug cycles at most (boots that
+# pass, each with the test's final checks), and a sitting that stops
+# short of HOTPLUGS so, all its boots passed or killed by the emulation,
+# is a PART row of its own figures.  The next soak of the same image,
+# base, guest and ABI takes the PART rows that follow its last other row
+# as done, and asks only for the rest; the row that ends it, PASS or
+# FAIL, holds the totals over all its sittings, PARTS the PART rows
+# among them.
+#
 # Each soak (guest and ABI) adds a row to
 # Documentation/xen-hotplug-soak.txt: date, harness commit, kernel image
 # id (the series' tree and config), base, guest, ABI, hot-plug cycles
 # verified, the writers' attempts, "Dropping pending event" lines (all
-# its boots), result, seconds, and the boots the emulation killed.  A
-# soak already there with a pass for the same image, guest and ABI and at
-# least HOTPLUGS cycles is not run again (XHP_SOAK_AGAIN=1 runs it), so
-# that a soak can be done over several sittings.  Hours here: see the
-# README.
+# its boots), result, seconds, the boots the emulation killed, and the
+# sittings before it (PARTS).  A soak already there with a pass for the
+# same image, guest and ABI and at least HOTPLUGS cycles is not run
+# again (XHP_SOAK_AGAIN=1 runs it), so that the guests and ABIs can be
+# done over several sittings.  Hours here: see the README.
 #
 # For the self-test: XHP_XEN_TEST replaces scripts/xen-test.sh,
 # XHP_SOAK_IMAGE names the image (no apply, no build), XHP_SOAK_LEDGER
@@ -50,6 +60,9 @@ want=${2:-}
 [[ $want =~ ^[1-9][0-9]*$ ]] || die "HOTPLUGS: a number of hot-plug cycles, as in 1000; got '$want'"
 emu_max=${XHP_SOAK_EMU_MAX:-$((want / 20))}
 [[ $emu_max =~ ^[0-9]+$ ]] || die "XHP_SOAK_EMU_MAX: a number of boots; got '$emu_max'"
+part=${XHP_SOAK_PART:-}
+[ -z "$part" ] || [[ $part =~ ^[1-9][0-9]*$ ]] ||
+	die "XHP_SOAK_PART: the hot-plug cycles this sitting verifies at most, as in 400; got '$part'"
 shift $(($# < 2 ? $# : 2))
 [ $# -gt 0 ] || set -- pv pvh hvm
 
@@ -65,14 +78,17 @@ done
 ledger=${XHP_SOAK_LEDGER:-$XHP_TOP/Documentation/xen-hotplug-soak.txt}
 xen_test=${XHP_XEN_TEST:-$XHP_TOP/scripts/xen-test.sh}
 [ -f "$ledger" ] || cat >"$ledger" <<-'EOF'
-	# make soak (scripts/soak.sh): one soak a row, the hotplug test under
-	# IPI load.  VERIFIED: hot-plug cycles (a CPU offline, then online)
-	# after which the CPU had its IPI lines and took reschedule,
-	# function-call and timer interrupts; WRITERS: cycles attempted by two
-	# concurrent writers; DROPPED: "Dropping pending event" lines; EMU:
-	# boots the emulation under the guest killed, whose verified cycles
-	# count (soak.sh; "-": a row from before 2026-12-04 did not count them).
-	# DATE       COMMIT       IMAGE                 BASE GUEST ABI  VERIFIED WRITERS DROPPED RESULT SECONDS EMU
+	# make soak (scripts/soak.sh): one soak a row, or one sitting of a soak
+	# done in parts (PART), the hotplug test under IPI load.  VERIFIED:
+	# hot-plug cycles (a CPU offline, then online) after which the CPU had
+	# its IPI lines and took reschedule, function-call and timer interrupts;
+	# WRITERS: cycles attempted by two concurrent writers; DROPPED:
+	# "Dropping pending event" lines; EMU: boots the emulation under the
+	# guest killed, whose verified cycles count (soak.sh; "-": a row from
+	# before 2026-12-04 did not count them); PARTS: earlier sittings of the
+	# soak, PART rows (XHP_SOAK_PART), whose figures a PASS or FAIL row adds
+	# up ("-": a row from before 2026-12-05).
+	# DATE       COMMIT       IMAGE                 BASE GUEST ABI  VERIFIED WRITERS DROPPED RESULT SECONDS EMU PARTS
 EOF
 
 image=${XHP_SOAK_IMAGE:-}
@@ -97,11 +113,27 @@ for r in "${runs[@]}"; do
 	[ "$guest" = hvm ] && cpus=$((${XHP_DOMU_VCPUS:-2} - 1))
 	per=30
 	[ "$guest" = hvm ] && per=60
+	# Earlier sittings of this soak: the PART rows after the last other
+	# row of the same image, base, guest and ABI.
+	parts=0 done_v=0 done_w=0 done_d=0 done_s=0 done_e=0
+	read -r parts done_v done_w done_d done_s done_e < <(awk -v i="$image" -v b="$base" -v g="$guest" -v a="$abi" '
+		!/^#/ && $3 == i && $4 == b && $5 == g && $6 == a {
+			if ($10 == "PART") { n++; v += $7; w += $8; d += $9; s += $11; e += $12 }
+			else n = v = w = d = s = e = 0
+		}
+		END { print n + 0, v + 0, w + 0, d + 0, s + 0, e + 0 }' "$ledger")
+	# This sitting's hot-plug cycles to verify.
+	target=$((want - done_v))
+	[ "$target" -gt 0 ] ||
+		die "soak: $base $guest $abi: its $parts PART row(s) verified $done_v hot-plug cycles, HOTPLUGS is $want: ask for more than $done_v"
+	[ -z "$part" ] || [ "$part" -ge "$target" ] || target=$part
+	[ "$parts" = 0 ] ||
+		note "soak: $base $guest $abi: $done_v hot-plug cycles verified in $parts earlier sitting(s) (PART rows); $target in this one"
 	start=$SECONDS
 	verified=0 writers=0 dropped=0 emu=0 result=
 	while [ -z "$result" ]; do
-		cycles=$(((want - verified + 2 * cpus - 1) / (2 * cpus)))
-		note "soak: $base $guest $abi: $cycles cycles of the hotplug test, $((want - verified)) hot-plug cycles to verify"
+		cycles=$(((target - verified + 2 * cpus - 1) / (2 * cpus)))
+		note "soak: $base $guest $abi: $cycles cycles of the hotplug test, $((target - verified)) hot-plug cycles to verify"
 		out=$(XHP_EMU_RETRIES=0 XHP_TIMEOUT=${XHP_TIMEOUT:-$((900 + cycles * per))} \
 			"$xen_test" "$base" "$guest" "hotplug@$abi" "$cycles" series) || true
 		line=$(echo "$out" | head -n 1)
@@ -140,14 +172,24 @@ for r in "${runs[@]}"; do
 			result=
 		fi
 	done
-	if [ "$result" = PASS ] && [ "$verified" -lt "$want" ]; then
-		note "soak: $base $guest $abi: $verified hot-plug cycles verified, fewer than $want"
+	if [ "$result" = PASS ] && [ "$verified" -lt "$target" ]; then
+		note "soak: $base $guest $abi: $verified hot-plug cycles verified, fewer than $target"
 		result=FAIL
 	fi
 	[ "$result" = PASS ] || { result=FAIL; rc=1; }
-	printf '%s %s %-21s %-4s %-5s %-4s %8s %7s %7s %-6s %7s %3s\n' "$(date -u +%F)" "$commit" "$image" \
-		"$base" "$guest" "$abi" "$verified" "$writers" "$dropped" "$result" $((SECONDS - start)) "$emu" |
+	secs=$((SECONDS - start))
+	if [ "$result" = PASS ] && [ $((done_v + verified)) -lt "$want" ]; then
+		# A sitting of a soak in parts: its own figures.
+		result=PART
+		note "soak: $base $guest $abi: a sitting passed, $((done_v + verified)) of $want hot-plug cycles verified; run it again for the rest"
+	else
+		# The soak's end: the totals over its sittings.
+		verified=$((done_v + verified)) writers=$((done_w + writers)) dropped=$((done_d + dropped))
+		secs=$((done_s + secs)) emu=$((done_e + emu))
+	fi
+	printf '%s %s %-21s %-4s %-5s %-4s %8s %7s %7s %-6s %7s %3s %5s\n' "$(date -u +%F)" "$commit" "$image" \
+		"$base" "$guest" "$abi" "$verified" "$writers" "$dropped" "$result" "$secs" "$emu" "$parts" |
 		tee -a "$ledger"
-	[ "$result" = PASS ] || echo "$out"
+	[ "$result" != FAIL ] || echo "$out"
 done
 exit $rc
