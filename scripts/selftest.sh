@@ -984,48 +984,47 @@ soak_tests() {
 	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
 	# A soak in sittings (XHP_SOAK_PART): a PART row each, the rest asked
 	# for next time, and the totals in the row that ends it.
-	local c80 c40 hvm
+	# sitting RC ROW CYCLES TEXT NAME [VAR=VALUE...]: soak.sh 6.1 200 hvm@2l
+	# with VARs exits RC, writes ROW, asks for CYCLES test cycles and says
+	# TEXT ("": not looked for).
+	local c80 c40
 	c80="# hot-plug cycles: 80 verified in order or random order, 80 attempted by the concurrent writers (1 CPUs)"
 	c40="# hot-plug cycles: 40 verified in order or random order, 40 attempted by the concurrent writers (1 CPUs)"
-	hvm=' 6.1  hvm   2l  '
-	rm -f "$tmp/cycles" "$tmp/ledger"
-	out=$(XHP_SOAK_PART=80 STUB_RESULT=PASS STUB_KTAP="$c80" soak 6.1 200 hvm@2l) && r=0 || r=1
-	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +80 +80 +0 +PART +[0-9]+ +0 +0$" && [ "$(cat "$tmp/cycles")" = 40 ] || r=1; }
-	result $r "soak.sh: a sitting of XHP_SOAK_PART=80 of 200 asks for 40 test cycles in the domU, passes, and is a PART row"
-	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
-	rm -f "$tmp/cycles"
-	out=$(XHP_SOAK_PART=80 STUB_RESULT=PASS STUB_KTAP="$c80" soak 6.1 200 hvm@2l) && r=0 || r=1
-	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +80 +80 +0 +PART +[0-9]+ +0 +1$" &&
-		echo "$out" | grep -q '80 hot-plug cycles verified in 1 earlier sitting' && [ "$(cat "$tmp/cycles")" = 40 ] || r=1; }
-	result $r "soak.sh: a second sitting of 80 takes the first as done: another PART row, PARTS 1"
-	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
-	rm -f "$tmp/cycles"
-	out=$(STUB_RESULT=PASS STUB_KTAP="$c40" soak 6.1 200 hvm@2l) && r=0 || r=1
-	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +200 +200 +0 +PASS +[0-9]+ +0 +2$" && [ "$(cat "$tmp/cycles")" = 20 ] || r=1; }
-	result $r "soak.sh: the last sitting verifies the other 40 and ends the soak: a PASS row of the totals, 200 cycles, PARTS 2"
-	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
-	rm -f "$tmp/cycles"
-	out=$(XHP_SOAK_AGAIN=1 XHP_SOAK_PART=80 STUB_RESULT=PASS STUB_KTAP="$c80" soak 6.1 200 hvm@2l) && r=0 || r=1
-	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +80 +80 +0 +PART +[0-9]+ +0 +0$" || r=1; }
-	result $r "soak.sh: the PART rows before a PASS row are not taken again: a new soak's first sitting, PARTS 0"
-	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
-	rm -f "$tmp/cycles"
-	out=$(XHP_SOAK_IMAGE=other-123 STUB_RESULT=PASS STUB_KTAP="$c40" soak 6.1 200 hvm@2l) && r=1 || r=0
-	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +40 +40 +0 +FAIL +[0-9]+ +0 +0$" && [ "$(cat "$tmp/cycles")" = 100 ] || r=1; }
-	result $r "soak.sh: a PART row of another image is not taken: 100 test cycles asked, 40 verified, a FAIL row"
-	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
-	rm -f "$tmp/cycles"
-	out=$(XHP_SOAK_AGAIN=1 XHP_SOAK_PART=80 STUB_RESULT=PASS STUB_KTAP="$c40" soak 6.1 200 hvm@2l) && r=1 || r=0
-	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +120 +120 +0 +FAIL +[0-9]+ +0 +1$" || r=1; }
-	result $r "soak.sh: a sitting that verifies 40 of its 80 is a FAIL row of the totals (120 with its PART row)"
-	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
-	rm -f "$tmp/cycles"
-	out=$(XHP_SOAK_AGAIN=1 XHP_SOAK_PART=80 STUB_RESULT=PASS STUB_KTAP="$c80" soak 6.1 200 hvm@2l) && r=0 || r=1
-	[ $r = 0 ] && { echo "$out" | grep -qE "$hvm +80 +80 +0 +PART +[0-9]+ +0 +0$" || r=1; }
-	result $r "soak.sh: after a FAIL row a soak starts afresh: PARTS 0"
-	[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
-	rm -f "$tmp/cycles"
+	sitting() {
+		local rc=$1 row=$2 cyc=$3 text=$4 name=$5 got
+		shift 5
+		rm -f "$tmp/cycles"
+		out=$(export STUB_RESULT=PASS "$@"; soak 6.1 200 hvm@2l) && got=0 || got=1
+		r=0
+		[ $got = "$rc" ] && echo "$out" | grep -qE " 6.1  hvm   2l  $row\$" &&
+			[ "$(cat "$tmp/cycles")" = "$cyc" ] && { [ -z "$text" ] || echo "$out" | grep -qF "$text"; } || r=1
+		result $r "soak.sh: $name"
+		[ $r = 0 ] || { echo "$out"; cat "$tmp/cycles"; } | tail -n 5 | sed 's/^/# /'
+	}
+	rm -f "$tmp/ledger"
+	sitting 0 ' +80 +80 +0 +PART +[0-9]+ +0 +0' 40 '' \
+		"a sitting of XHP_SOAK_PART=80 of 200 asks for 40 test cycles in the domU, passes, and is a PART row" \
+		XHP_SOAK_PART=80 STUB_KTAP="$c80"
+	sitting 0 ' +80 +80 +0 +PART +[0-9]+ +0 +1' 40 '80 hot-plug cycles verified in 1 earlier sitting' \
+		"a second sitting of 80 takes the first as done: another PART row, PARTS 1" \
+		XHP_SOAK_PART=80 STUB_KTAP="$c80"
+	sitting 0 ' +200 +200 +0 +PASS +[0-9]+ +0 +2' 20 '' \
+		"the last sitting verifies the other 40 and ends the soak: a PASS row of the totals, 200 cycles, PARTS 2" \
+		STUB_KTAP="$c40"
+	sitting 0 ' +80 +80 +0 +PART +[0-9]+ +0 +0' 40 '' \
+		"the PART rows before a PASS row are not taken again: a new soak's first sitting, PARTS 0" \
+		XHP_SOAK_AGAIN=1 XHP_SOAK_PART=80 STUB_KTAP="$c80"
+	sitting 1 ' +40 +40 +0 +FAIL +[0-9]+ +0 +0' 100 '' \
+		"a PART row of another image is not taken: 100 test cycles asked, 40 verified, a FAIL row" \
+		XHP_SOAK_IMAGE=other-123 STUB_KTAP="$c40"
+	sitting 1 ' +120 +120 +0 +FAIL +[0-9]+ +0 +1' 40 '' \
+		"a sitting that verifies 40 of its 80 is a FAIL row of the totals (120 with its PART row)" \
+		XHP_SOAK_AGAIN=1 XHP_SOAK_PART=80 STUB_KTAP="$c40"
+	sitting 0 ' +80 +80 +0 +PART +[0-9]+ +0 +0' 40 '' \
+		"after a FAIL row a soak starts afresh: PARTS 0" \
+		XHP_SOAK_AGAIN=1 XHP_SOAK_PART=80 STUB_KTAP="$c80"
 	local rows
+	rm -f "$tmp/cycles"
 	rows=$(wc -l <"$tmp/ledger")
 	out=$(XHP_SOAK_AGAIN=1 soak 6.1 80 hvm@2l) && r=1 || r=0
 	[ $r = 0 ] && { echo "$out" | grep -q 'verified 80 hot-plug cycles, HOTPLUGS is 80: ask for more than 80' &&
