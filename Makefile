@@ -22,7 +22,8 @@
 #   make mutants         every mutant must turn the tests red
 #   make soak            HOTPLUGS verified hot-plug cycles in one boot per guest
 #                        type and event ABI on BASE (default 1000 on 6.12, 200
-#                        on 6.1), rows kept in Documentation/xen-hotplug-soak.txt
+#                        on 6.1), rows kept in Documentation/xen-hotplug-soak.txt;
+#                        XHP_SOAK_PART=N: this sitting verifies N more at most
 #   make model           the SPIN model of the bring-up contract
 #   make bench           stock against patched, one run [BENCH_BASES=6.12]
 #
