@@ -118,10 +118,10 @@ for r in "${runs[@]}"; do
 	parts=0 done_v=0 done_w=0 done_d=0 done_s=0 done_e=0
 	read -r parts done_v done_w done_d done_s done_e < <(awk -v i="$image" -v b="$base" -v g="$guest" -v a="$abi" '
 		!/^#/ && $3 == i && $4 == b && $5 == g && $6 == a {
-			if ($10 == "PART") { n++; v += $7; w += $8; d += $9; s += $11; e += $12 }
-			else n = v = w = d = s = e = 0
+			if ($10 == "PART") { rows++; ver += $7; wri += $8; drop += $9; secs += $11; emu += $12 }
+			else rows = ver = wri = drop = secs = emu = 0
 		}
-		END { print n + 0, v + 0, w + 0, d + 0, s + 0, e + 0 }' "$ledger")
+		END { print rows + 0, ver + 0, wri + 0, drop + 0, secs + 0, emu + 0 }' "$ledger")
 	# This sitting's hot-plug cycles to verify.
 	target=$((want - done_v))
 	[ "$target" -gt 0 ] ||
