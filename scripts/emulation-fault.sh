@@ -96,8 +96,10 @@ fi
 # interrupt there: the delivery was injected again under it (seen in a
 # 6.12 PVH dom0 and, 2026-12-03, a 6.1 PVHVM domU; the second entry,
 # from kernel mode, runs on the user's GS base and faults until the
-# entry stack runs out).  Only in the SVM guests, PVH and HVM.
-df=$(grep -a -n -m1 -E '^\[ *[0-9.]+\] Oops: double fault' "$con" | cut -d: -f1)
+# entry stack runs out).  Only in the SVM guests, PVH and HVM.  The oops
+# line is "Oops: double fault: 0000 [#1]" in 6.12, "double fault: 0000
+# [#1]" in 6.1.
+df=$(grep -a -n -m1 -E '^\[ *[0-9.]+\] (Oops: )?double fault: [0-9a-f]+ \[#[0-9]+\]' "$con" | cut -d: -f1)
 if [ -n "$df" ]; then
 	case $guest in pvh | hvm) ;; *) exit 1 ;; esac
 	clean_before "$df"
