@@ -893,7 +893,8 @@ boot_tests() {
 			echo "Name                                ID  VCPU   CPU State   Time(s) Affinity (Hard / Soft)"
 			echo "xhp                                  1     0    1   r--      47.2  all / all"
 			echo "xhp                                  1     1    3   ---      25.4  all / all" ;;
-		domid) echo 1 ;;
+		domid) [ -e "$STUB_DIR/gone" ] && { echo "Can't get domid of domain name 'xhp', maybe this domain does not exist." >&2; exit 1; }
+			echo 1 ;;
 		esac
 	EOF
 	cat >"$tmp/xen/xenctx" <<-'EOF'
@@ -907,15 +908,15 @@ boot_tests() {
 	snap() {
 		(
 			eval "$(sed -n -e '/^say() {/p' -e '/^snapshot() {/,/^}/p' "$XHP_TOP/scripts/dom0/init")"
-			xen=$tmp/xen STUB_DIR=$tmp
-			export STUB_DIR
+			xen=$tmp/xen
+			export STUB_DIR=$tmp
 			snapshot 120
 		) 2>&1
 	}
 	out=$(snap; touch "$tmp/gone"; snap)
 	[ "$(echo "$out" | grep -c .)" -ge 10 ] && echo "$out" | grep -q 'xhp-dom0: .*Name  .*Affinity' &&
 		! echo "$out" | grep -v -q '^xhp-dom0: ' && r=0 || r=1
-	result $r "dom0/init: every line of the watcher's snapshot is dom0's (xhp-dom0:), xl's list and its errors too"
+	result $r "dom0/init: every line of the watcher's snapshot is dom0's (xhp-dom0:), xl's list and xl's errors too"
 	[ $r = 0 ] || echo "$out" | grep -v '^xhp-dom0: ' | head -n 3 | sed 's/^/# /'
 	boot stall && rc=0 || rc=$?
 	out=$("$XHP_TOP/scripts/verdict.sh" "$tmp/stall.log" "$rc") || true
